@@ -1,0 +1,96 @@
+using Feeds.Hub;
+using Feeds.Options;
+using Microsoft.Extensions.Options;
+
+namespace Feeds.Backplane;
+
+/// <summary>
+/// The single-instance backplane: ids from a counter, history in per-topic rings. One lock orders
+/// id assignment, history and delivery, so every listener sees events in id order.
+/// </summary>
+internal sealed class InMemoryBackplane(IOptions<FeedsOptions> options) : IFeedBackplane
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, TopicHistory> _histories = new(StringComparer.Ordinal);
+    private readonly int _historyPerTopic = options.Value.History.PerTopic;
+    private Action<FeedEvent>[] _listeners = [];
+    private long _lastId;
+
+    public ValueTask<FeedEvent> DispatchAsync(FeedEventDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        lock (_gate)
+        {
+            var feedEvent = draft.WithId(++_lastId);
+            if (!_histories.TryGetValue(feedEvent.Topic, out var history))
+            {
+                history = new TopicHistory(_historyPerTopic);
+                _histories.Add(feedEvent.Topic, history);
+            }
+
+            history.Add(feedEvent);
+            foreach (var listener in _listeners)
+            {
+                listener(feedEvent);
+            }
+
+            return ValueTask.FromResult(feedEvent);
+        }
+    }
+
+    public IDisposable Subscribe(Action<FeedEvent> listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        lock (_gate)
+        {
+            _listeners = [.. _listeners, listener];
+        }
+
+        return new Unsubscriber(this, listener);
+    }
+
+    public ValueTask<FeedHistory> ReadHistoryAsync(TopicFilter filter, long afterId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var events = new List<FeedEvent>();
+        long oldestAvailable = 0;
+        lock (_gate)
+        {
+            foreach (var (topic, history) in _histories)
+            {
+                if (!filter.Matches(topic))
+                {
+                    continue;
+                }
+
+                history.CopyAfter(afterId, events);
+                oldestAvailable = Math.Max(oldestAvailable, history.LastTrimmedId);
+            }
+        }
+
+        // Each ring is in id order; merging several topics needs one sort.
+        events.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        return ValueTask.FromResult(new FeedHistory(events, afterId >= oldestAvailable, oldestAvailable));
+    }
+
+    private void Unsubscribe(Action<FeedEvent> listener)
+    {
+        lock (_gate)
+        {
+            _listeners = _listeners.Where(l => l != listener).ToArray();
+        }
+    }
+
+    private sealed class Unsubscriber(InMemoryBackplane owner, Action<FeedEvent> listener) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Unsubscribe(listener);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Feeds.Backplane;
+using Feeds.Hub;
+using Feeds.Options;
+using Feeds.Producers;
+using Feeds.Transports;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Feeds;
+
+/// <summary>Wires the feeds into a host: <c>builder.AddFeeds()</c> and <c>app.MapFeeds()</c>.</summary>
+public static class FeedsExtensions
+{
+    /// <summary>Registers the hub, the in-memory backplane, the producers and their options (validated at start).</summary>
+    public static IHostApplicationBuilder AddFeeds(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddOptions<FeedsOptions>().BindConfiguration(FeedsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedsOptions>, FeedsOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IFeedBackplane, InMemoryBackplane>();
+        services.TryAddSingleton<FeedStats>();
+        services.TryAddSingleton<TopicCatalog>();
+        services.TryAddSingleton<FeedHub>();
+
+        services.AddFeedProducers();
+        return builder;
+    }
+
+    /// <summary>Maps <c>/feeds/sse</c>, <c>/feeds/topics</c> and <c>/feeds/stats</c>.</summary>
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var feeds = endpoints.MapGroup("/feeds");
+        feeds.MapSseEndpoint();
+        feeds.MapCatalogEndpoints();
+        return endpoints;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+
+namespace Feeds.Hub;
+
+/// <summary>The topics this server offers and what each carries, as <c>/feeds/topics</c> lists them.</summary>
+public sealed class TopicCatalog
+{
+    private readonly ConcurrentDictionary<string, TopicInfo> _topics = new(StringComparer.Ordinal);
+
+    public void Declare(TopicInfo topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        _topics[topic.Topic] = topic;
+    }
+
+    public IReadOnlyList<TopicInfo> All() =>
+        _topics.Values.OrderBy(t => t.Topic, StringComparer.Ordinal).ToArray();
+
+    /// <summary>True when some declared topic matches the pattern.</summary>
+    public bool Covers(TopicPattern pattern) => _topics.Keys.Any(pattern.Matches);
+}
