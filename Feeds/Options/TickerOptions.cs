@@ -4,7 +4,7 @@ namespace Feeds.Options;
 public sealed class TickerOptions
 {
     public static readonly IReadOnlyList<string> DefaultSymbols =
-        ["ACME", "GLOBX", "INITech", "UMBR", "STARK", "WAYNE", "TYRL", "CYBD", "SOYL", "OSCP"];
+        ["ACME", "GLOBX", "INIT", "UMBR", "STARK", "WAYNE", "TYRL", "CYBD", "SOYL", "OSCP"];
 
     public bool Enabled { get; set; } = true;
 
