@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Feeds;
 
-/// <summary>Source-generated log messages of the feeds; event ids are stable, 1000-1999.</summary>
+/// <summary>Source-generated log messages of the hub; event ids are stable, 1000-1999 (producers 2000s, transports 3000s, client 4000s).</summary>
 internal static partial class FeedsLog
 {
     [LoggerMessage(1001, LogLevel.Debug, "Subscribed to {Topics} after id {AfterId}")]
@@ -11,6 +11,4 @@ internal static partial class FeedsLog
     [LoggerMessage(1002, LogLevel.Warning, "Subscriber to {Topics} fell behind at event {EventId}; its queue is full and it was disconnected")]
     public static partial void SlowSubscriberDropped(ILogger logger, string topics, long eventId);
 
-    [LoggerMessage(1003, LogLevel.Error, "Producer {Producer} failed; it will try again")]
-    public static partial void ProducerFailed(ILogger logger, string producer, Exception exception);
 }
