@@ -1,5 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Dashboard;
 
+DashboardApp.Build(args).Run();
+
+/// <summary>The entry point, public so tests can name the app's assembly.</summary>
 public partial class Program;

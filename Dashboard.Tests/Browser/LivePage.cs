@@ -1,0 +1,77 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.Browser;
+
+/// <summary>
+/// A page opened in its own browser context that records console errors and failed requests,
+/// so every page test can assert the page ran clean.
+/// </summary>
+public sealed class LivePage : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    private LivePage(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Errors.Add($"console: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => Errors.Add($"page error: {error}");
+        page.RequestFailed += (_, request) => Errors.Add($"request failed: {request.Url} {request.Failure}");
+    }
+
+    public IPage Page { get; }
+
+    public List<string> Errors { get; } = [];
+
+    public static async Task<LivePage> OpenAsync(BrowserFixture browser, Uri baseAddress, string path, BrowserNewContextOptions? options = null)
+    {
+        var context = await browser.Browser.NewContextAsync(options ?? new BrowserNewContextOptions { ViewportSize = new() { Width = 1440, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        var live = new LivePage(context, page);
+        await page.GotoAsync(new Uri(baseAddress, path).ToString());
+
+        // Interactive once the circuit is up: blazor.web.js marks it by starting Blazor.
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=connection-badge]') !== null");
+        return live;
+    }
+
+    /// <summary>Waits until the text of <paramref name="selector"/> differs from what it is now: the page updated live.</summary>
+    public async Task<(string Before, string After)> WaitForTextChangeAsync(string selector)
+    {
+        var locator = Page.Locator(selector).First;
+        var before = await locator.InnerTextAsync();
+        await Page.WaitForFunctionAsync(
+            "([sel, before]) => { const e = document.querySelector(sel); return e && e.innerText !== before; }",
+            new object[] { selector, before });
+        return (before, await locator.InnerTextAsync());
+    }
+
+    /// <summary>Waits until an attribute of <paramref name="selector"/> changes from its current value.</summary>
+    public async Task WaitForAttributeChangeAsync(string selector, string attribute)
+    {
+        var before = await Page.Locator(selector).First.GetAttributeAsync(attribute);
+        await Page.WaitForFunctionAsync(
+            "([sel, attr, before]) => { const e = document.querySelector(sel); return e && e.getAttribute(attr) !== before; }",
+            new object?[] { selector, attribute, before });
+    }
+
+    /// <summary>True when Blazor's reconnect dialog is showing.</summary>
+    public Task<bool> ReconnectBannerVisibleAsync() =>
+        Page.EvaluateAsync<bool>("() => { const m = document.getElementById('components-reconnect-modal'); return !!m && getComputedStyle(m).display !== 'none' && m.offsetParent !== null; }");
+
+    public async Task ScreenshotAsync(string name)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(directory);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}

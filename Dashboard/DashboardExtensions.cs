@@ -1,0 +1,65 @@
+using Dashboard.Components;
+using Dashboard.Options;
+using Dashboard.Relay;
+using Feeds;
+using Feeds.Client;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Radzen;
+
+namespace Dashboard;
+
+/// <summary>Wires the dashboard: <c>builder.AddDashboard()</c> and <c>app.MapDashboard()</c>.</summary>
+public static class DashboardExtensions
+{
+    private const string FeedsHttpClient = "feeds";
+
+    /// <summary>True unless <c>Dashboard:FeedsUrl</c> names a remote feeds server.</summary>
+    public static bool HostsFeeds(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return string.IsNullOrWhiteSpace(builder.Configuration[$"{DashboardOptions.SectionName}:{nameof(DashboardOptions.FeedsUrl)}"]);
+    }
+
+    /// <summary>Registers the Blazor components, Radzen, the relay and the dashboard's options (validated at start).</summary>
+    public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+
+        // A feed stream never ends by itself: no client timeout.
+        services.AddHttpClient(FeedsHttpClient, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new FeedClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(FeedsHttpClient),
+            options: null,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<FeedClient>>()));
+        services.TryAddSingleton<FeedsAddress>();
+        services.TryAddSingleton<IRelayUpstream, SseRelayUpstream>();
+        services.TryAddSingleton<FeedRelay>();
+        services.AddHostedService<RelayWarmup>();
+        return builder;
+    }
+
+    /// <summary>Maps the pages and their static assets.</summary>
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

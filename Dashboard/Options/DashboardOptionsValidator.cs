@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Options;
+
+/// <summary>Checks the <c>Dashboard</c> section at start; every failure names the key to fix.</summary>
+internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DashboardOptions options)
+    {
+        var failures = new List<string>();
+        if (options.FeedsUrl.Length > 0
+            && (!Uri.TryCreate(options.FeedsUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+        {
+            failures.Add($"Dashboard:FeedsUrl must be an absolute http(s) URL or empty (was '{options.FeedsUrl}').");
+        }
+
+        if (options.RenderIntervalMs is < 50 or > 10_000)
+        {
+            failures.Add($"Dashboard:RenderIntervalMs must be between 50 and 10000 (was {options.RenderIntervalMs}).");
+        }
+
+        if (options.WindowMinutes is < 1 or > 24 * 60)
+        {
+            failures.Add($"Dashboard:WindowMinutes must be between 1 and 1440 (was {options.WindowMinutes}).");
+        }
+
+        if (options.MaxEventsPerTopic is < 10 or > 1_000_000)
+        {
+            failures.Add($"Dashboard:MaxEventsPerTopic must be between 10 and 1000000 (was {options.MaxEventsPerTopic}).");
+        }
+
+        foreach (var (metric, threshold) in options.Thresholds)
+        {
+            if (threshold.Warning > threshold.Critical)
+            {
+                failures.Add($"Dashboard:Thresholds:{metric}: Warning ({threshold.Warning}) must not be above Critical ({threshold.Critical}).");
+            }
+        }
+
+        for (var i = 0; i < options.WorldClocks.Count; i++)
+        {
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.WorldClocks[i], out _))
+            {
+                failures.Add($"Dashboard:WorldClocks:{i} '{options.WorldClocks[i]}' is not a known time zone.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

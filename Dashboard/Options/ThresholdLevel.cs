@@ -1,0 +1,9 @@
+namespace Dashboard.Options;
+
+public enum ThresholdLevel
+{
+    Unknown,
+    Ok,
+    Warning,
+    Critical,
+}
