@@ -4,14 +4,28 @@
 
 const KEY = "dashboard.theme";
 
-export function preferredTheme(light, dark) {
+export async function preferredTheme(light, dark) {
+  let preferred = null;
   try {
     const stored = localStorage.getItem(KEY);
-    if (stored === light || stored === dark) return stored;
+    if (stored === light || stored === dark) preferred = stored;
   } catch {
     // Storage blocked (privacy mode): fall back to the system preference.
   }
-  return window.matchMedia?.("(prefers-color-scheme: dark)").matches ? dark : light;
+  preferred ??= window.matchMedia?.("(prefers-color-scheme: dark)").matches ? dark : light;
+  await themeLoaded();
+  return preferred;
+}
+
+// Switching while the first sheet still loads aborts that request: wait for it, but not forever.
+function themeLoaded() {
+  const link = document.getElementById("radzen-theme-link");
+  if (!link || link.sheet) return Promise.resolve();
+  return new Promise(resolve => {
+    link.addEventListener("load", resolve, { once: true });
+    link.addEventListener("error", resolve, { once: true });
+    setTimeout(resolve, 3000);
+  });
 }
 
 export function rememberTheme(theme) {
