@@ -1,8 +1,40 @@
+using Feeds.Hub;
+using Feeds.Options;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Feeds.Transports;
 
+/// <summary>
+/// <c>GET /feeds/sse?topic=A&amp;topic=B/*</c>: checks the request, then hands it to
+/// <see cref="SseStreamResult"/>, which pumps one hub subscription to the response.
+/// </summary>
 internal static class SseEndpoint
 {
-    public static RouteGroupBuilder MapSseEndpoint(this RouteGroupBuilder group) => group;
+    public static RouteGroupBuilder MapSseEndpoint(this RouteGroupBuilder group)
+    {
+        group.MapGet("/sse", Subscribe);
+        return group;
+    }
+
+    private static IResult Subscribe(
+        HttpContext context,
+        FeedHub hub,
+        IOptions<FeedsOptions> options,
+        TimeProvider time,
+        IHostApplicationLifetime lifetime,
+        ILogger<SseStreamResult> logger)
+    {
+        if (!SseRequest.TryParse(context.Request, out var request, out var error))
+        {
+            TransportsLog.BadRequest(logger, error);
+            return TypedResults.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid stream request");
+        }
+
+        return new SseStreamResult(request, hub, options.Value.Sse, time, lifetime, logger);
+    }
 }

@@ -1,0 +1,131 @@
+using Dashboard.Tests.Shared;
+using Feeds.Client;
+using Feeds.Hub;
+
+namespace Dashboard.Tests.Client;
+
+public sealed class FeedClientReconnectTests
+{
+    [Fact]
+    public async Task StreamAsync_ServerDropsStream_ResumesWithLastEventIdWithoutLossOrDuplicates()
+    {
+        await using var server = await FeedsServer.StartAsync();
+        using var http = server.CreateClient();
+        var time = new ManualTimeProvider();
+        var client = new FeedClient(http, time: time);
+        await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(server.SseUri("test/*"), null, onState, ct));
+        await probe.WaitForStateAsync(FeedConnectionState.Live);
+        var published = new List<FeedEvent>();
+        for (var i = 0; i < 3; i++)
+        {
+            published.Add(await server.PublishAsync("test/a"));
+        }
+
+        var received = await probe.TakeAsync(3);
+
+        server.AbortStreams();
+        await probe.WaitForStateAsync(FeedConnectionState.Reconnecting);
+        var wait = await time.NextTimerAsync();
+
+        // The client is between connections: it can only get these from the server's history.
+        for (var i = 0; i < 3; i++)
+        {
+            published.Add(await server.PublishAsync(i % 2 == 0 ? "test/b" : "test/a"));
+        }
+
+        wait.Fire();
+        await probe.WaitForStateAsync(FeedConnectionState.Live);
+        received.AddRange(await probe.TakeAsync(3));
+        published.Add(await server.PublishAsync("test/a"));
+        received.Add(await probe.NextAsync());
+
+        Assert.Equal(published.Select(e => e.Id), received.Select(m => m.Id));
+        Assert.Equal([null, published[2].Id.ToString()], server.LastEventIdHeaders);
+    }
+
+    [Fact]
+    public async Task StreamAsync_ServerSendsShortRetry_WaitsThatLongNotTheInitialRetry()
+    {
+        await using var server = await FeedsServer.StartAsync(new Dictionary<string, string?> { ["Feeds:Sse:RetryMs"] = "250" });
+        using var http = server.CreateClient();
+        var time = new ManualTimeProvider();
+        var client = new FeedClient(http, new FeedClientOptions { InitialRetry = TimeSpan.FromSeconds(10) }, time);
+        await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(server.SseUri("clock"), null, onState, ct));
+        await probe.WaitForStateAsync(FeedConnectionState.Live);
+
+        server.AbortStreams();
+        var wait = await time.NextTimerAsync();
+
+        // The retry, plus up to half again as jitter.
+        Assert.InRange(wait.DueTime, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(375));
+    }
+
+    [Fact]
+    public async Task StreamAsync_ServerDropsStream_ReportsConnectingLiveReconnectingLive()
+    {
+        await using var server = await FeedsServer.StartAsync(new Dictionary<string, string?> { ["Feeds:Sse:RetryMs"] = "100" });
+        using var http = server.CreateClient();
+        var client = new FeedClient(http);
+        await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(server.SseUri("clock"), null, onState, ct));
+        await probe.WaitForStateAsync(FeedConnectionState.Live);
+
+        server.AbortStreams();
+        await probe.WaitForStateAsync(FeedConnectionState.Reconnecting);
+        await probe.WaitForStateAsync(FeedConnectionState.Live);
+
+        Assert.Equal(
+            [FeedConnectionState.Connecting, FeedConnectionState.Live, FeedConnectionState.Reconnecting, FeedConnectionState.Live],
+            probe.States);
+    }
+
+    [Fact]
+    public async Task StreamAsync_ServerDownForSeveralAttempts_BacksOffGoesOfflineAndRecovers()
+    {
+        await using var server = await FeedsServer.StartAsync(new Dictionary<string, string?> { ["Feeds:Sse:RetryMs"] = "1000" });
+        using var http = server.CreateClient();
+        var time = new ManualTimeProvider();
+        var client = new FeedClient(http, new FeedClientOptions { OfflineAfterFailures = 3, MaxRetry = TimeSpan.FromSeconds(30) }, time);
+        await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(server.SseUri("clock"), null, onState, ct));
+        await probe.WaitForStateAsync(FeedConnectionState.Live);
+
+        await server.StopAsync();
+        var waits = new List<ManualTimer>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            waits.Add(await time.NextTimerAsync());
+            if (attempt < 3)
+            {
+                // Nothing listens on the port: the attempt is refused at once.
+                waits[^1].Fire();
+            }
+        }
+
+        await server.RestartAsync();
+        waits[^1].Fire();
+        await probe.WaitForStateAsync(FeedConnectionState.Live);
+
+        // 1 s after the drop, then doubling per failed attempt, each with up to half again as jitter.
+        Assert.All(waits.Select((w, i) => (w.DueTime, Base: TimeSpan.FromSeconds(1 << i))), pair =>
+            Assert.InRange(pair.DueTime, pair.Base, pair.Base * 1.5));
+        Assert.Equal(
+            [FeedConnectionState.Connecting, FeedConnectionState.Live, FeedConnectionState.Reconnecting, FeedConnectionState.Offline, FeedConnectionState.Live],
+            probe.States);
+    }
+
+    [Fact]
+    public async Task StreamAsync_CancelledWhileWaitingToReconnect_ThrowsOperationCanceled()
+    {
+        var server = await FeedsServer.StartAsync();
+        using var http = server.CreateClient();
+        var time = new ManualTimeProvider();
+        var client = new FeedClient(http, time: time);
+        await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(server.SseUri("clock"), null, onState, ct));
+        await probe.WaitForStateAsync(FeedConnectionState.Live);
+        await server.DisposeAsync();
+        await time.NextTimerAsync();
+
+        probe.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => probe.Completion.WaitAsync(FeedProbe<FeedMessage>.Patience));
+    }
+}

@@ -1,0 +1,38 @@
+using System.Threading.Channels;
+
+namespace Dashboard.Tests.Client;
+
+/// <summary>
+/// A TimeProvider whose timers fire only when the test fires them, so a test can see how long
+/// the client means to wait and decide what happens while it waits. The clock reads real time.
+/// </summary>
+internal sealed class ManualTimeProvider : TimeProvider
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly Channel<ManualTimer> _created = Channel.CreateUnbounded<ManualTimer>();
+    private int _count;
+
+    public int TimersCreated => Volatile.Read(ref _count);
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new ManualTimer(callback, state, dueTime);
+        Interlocked.Increment(ref _count);
+        _created.Writer.TryWrite(timer);
+        return timer;
+    }
+
+    /// <summary>The next timer the code under test creates, such as a reconnect delay.</summary>
+    public async Task<ManualTimer> NextTimerAsync()
+    {
+        using var deadline = new CancellationTokenSource(Patience);
+        try
+        {
+            return await _created.Reader.ReadAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"No timer was created within {Patience}.");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dashboard.Tests.Shared;
+using Feeds.Hub;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Integration;
+
+public sealed class CatalogEndpointsTests
+{
+    [Fact]
+    public async Task Topics_Get_ReturnsTheCatalogAsCamelCaseJson()
+    {
+        await using var server = await FeedsServer.StartAsync();
+        var catalog = server.Services.GetRequiredService<TopicCatalog>();
+        catalog.Declare(new TopicInfo("ticker/ACME", "quote", "ACME quotes.", ["symbol", "last"], 250));
+        catalog.Declare(new TopicInfo("clock", "time", "Server time.", ["time"], 1000));
+        using var client = server.CreateClient();
+
+        using var response = await client.GetAsync("feeds/topics");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var topics = json.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(["clock", "ticker/ACME"], topics.Select(t => t.GetProperty("topic").GetString()));
+        var clock = topics[0];
+        Assert.Equal(["topic", "type", "description", "fields", "intervalMs"], clock.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("time", clock.GetProperty("type").GetString());
+        Assert.Equal(["time"], clock.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(1000, clock.GetProperty("intervalMs").GetInt32());
+    }
+
+    [Fact]
+    public async Task Stats_Get_ReturnsSubscribersCountsAndPerTopic()
+    {
+        await using var server = await FeedsServer.StartAsync();
+        using var client = server.CreateClient();
+        await using var stream = await SseConnection.OpenAsync(client, server.SseUri("test/*"));
+        for (var i = 0; i < 3; i++)
+        {
+            await server.PublishAsync("test/a");
+        }
+
+        await server.PublishAsync("test/b");
+
+        using var stats = await client.GetFromJsonAsync<JsonDocument>("feeds/stats");
+
+        var root = stats!.RootElement;
+        Assert.Equal(["subscribers", "published", "dropped", "topics"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, root.GetProperty("subscribers").GetInt32());
+        Assert.Equal(4, root.GetProperty("published").GetInt64());
+        Assert.Equal(0, root.GetProperty("dropped").GetInt64());
+        var topics = root.GetProperty("topics").EnumerateArray().ToArray();
+        Assert.Equal(["test/a", "test/b"], topics.Select(t => t.GetProperty("topic").GetString()));
+        Assert.Equal([3L, 1L], topics.Select(t => t.GetProperty("published").GetInt64()));
+        Assert.All(topics, t => Assert.Equal(JsonValueKind.Number, t.GetProperty("perSecond").ValueKind));
+        Assert.Equal(["topic", "published", "perSecond"], topics[0].EnumerateObject().Select(p => p.Name));
+    }
+}
