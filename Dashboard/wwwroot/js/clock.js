@@ -8,7 +8,10 @@
 const PROBES_KEPT = 8;
 const PROBE_EVERY_MS = 5000;
 
-const signed = ms => `${ms > 0 ? "+" : ms < 0 ? "−" : "±"}${Math.abs(Math.round(ms))} ms`;
+const signed = ms => {
+  const rounded = Math.round(ms); // before the sign, or -0.4 reads as "−0"
+  return `${rounded > 0 ? "+" : rounded < 0 ? "−" : "±"}${Math.abs(rounded)} ms`;
+};
 
 export function start(root, server) {
   const find = id => root.querySelector(`[data-testid="${id}"]`);
@@ -55,7 +58,7 @@ export function start(root, server) {
     const best = probes.reduce((a, b) => (b.rtt < a.rtt ? b : a));
     skew = best.skew;
     skewOut.textContent = signed(skew);
-    skewOut.dataset.ms = String(Math.round(skew));
+    skewOut.dataset.ms = String(Math.round(skew) || 0);
     rttOut.textContent = `${Math.round(best.rtt)} ms`;
     rttOut.dataset.ms = String(Math.round(best.rtt));
   };
