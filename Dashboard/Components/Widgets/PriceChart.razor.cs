@@ -31,9 +31,10 @@ public sealed partial class PriceChart
         {
             _series =
             [
-                new(topic, "last", "Last", "--rz-primary"),
+                // Last is drawn after bid and ask so it stays on top where the three lines meet.
                 new(topic, "bid", "Bid", "--rz-success"),
                 new(topic, "ask", "Ask", "--rz-danger"),
+                new(topic, "last", "Last", "--rz-primary"),
             ];
         }
     }

@@ -105,11 +105,10 @@ function options(state, config, width) {
   const element = state.element;
   const text = () => cssColor(element, "--rz-text-secondary-color", "#888");
   const grid = () => cssColor(element, "--rz-base-300", "rgba(128,128,128,.2)");
-  const axis = (unit) => ({
+  const axis = () => ({
     stroke: text,
     grid: { stroke: grid, width: 1 },
     ticks: { stroke: grid, width: 1 },
-    values: unit === undefined ? undefined : (u, splits) => splits.map((v) => formatValue(v, "")),
   });
 
   return {
@@ -118,8 +117,12 @@ function options(state, config, width) {
     legend: { live: true },
     cursor: { drag: { x: false, y: false } },
     scales: {
-      // A fixed window ending at the newest point: the chart scrolls instead of rescaling.
-      x: { time: true, range: (u, min, max) => [max - state.windowSeconds, max] },
+      // The window ends at the newest point and scrolls; until the data fills it (a fresh
+      // server), it spans what there is rather than leaving most of the plot empty.
+      x: {
+        time: true,
+        range: (u, min, max) => [min < max ? Math.max(min, max - state.windowSeconds) : max - state.windowSeconds, max],
+      },
       y: {
         range: (u, min, max) => {
           const [autoMin, autoMax] = uPlot.rangeNum(min ?? 0, max ?? 1, 0.1, true);
@@ -127,7 +130,7 @@ function options(state, config, width) {
         },
       },
     },
-    axes: [axis(), axis(config.unit)],
+    axes: [axis(), axis()],
     series: [
       {},
       ...config.series.map((s, i) => ({
