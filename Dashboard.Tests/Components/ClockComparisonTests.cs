@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Components.Widgets;
 using Dashboard.Relay;
+using Feeds.Client;
 using Feeds.Producers;
 
 namespace Dashboard.Tests.Components;
@@ -56,7 +57,7 @@ public sealed class ClockComparisonTests : LiveComponentContext
         Assert.InRange(now, before, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
     }
 
-    private Feeds.Client.FeedMessage PublishTick(string time)
+    private FeedMessage PublishTick(string time)
     {
         var at = DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture);
         return Publish(DashboardFeeds.Clock, ClockTick.Topic, ClockTick.EventType, new ClockTick(time, (int)at.Offset.TotalMinutes, "UTC"), at);
