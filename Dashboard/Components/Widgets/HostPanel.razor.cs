@@ -1,0 +1,128 @@
+using Dashboard.Options;
+using Dashboard.Relay;
+using Feeds.Client;
+using Feeds.Producers;
+using Microsoft.AspNetCore.Components;
+using Radzen;
+
+namespace Dashboard.Components.Widgets;
+
+/// <summary>
+/// One host's current metrics coloured by threshold, its incident if any, and a few live charts.
+/// <c>self</c> is this server's real process; other hosts are the simulated fleet.
+/// </summary>
+public sealed partial class HostPanel
+{
+    public const string Self = "self";
+
+    private IReadOnlyList<ChartSpec> _charts = [];
+    private FeedMessage? _latest;
+    private string? _incident;
+    private DateTimeOffset? _at;
+
+    /// <summary>The host name, the last segment of its <c>metrics/{host}</c> topic.</summary>
+    [Parameter, EditorRequired]
+    public string Host { get; set; } = "";
+
+    /// <summary>The charts' height in pixels.</summary>
+    [Parameter]
+    public int ChartHeight { get; set; } = 160;
+
+    /// <summary>The charts' visible window in seconds.</summary>
+    [Parameter]
+    public int WindowSeconds { get; set; } = 300;
+
+    protected override IReadOnlyList<string> Feeds => [DashboardFeeds.Metrics];
+
+    private string Topic => HostMetrics.TopicPrefix + Host;
+
+    private bool IsSelf => string.Equals(Host, Self, StringComparison.Ordinal);
+
+    private string Title => IsSelf ? "This server (self)" : Host;
+
+    private string HeadingId => "host-" + Host;
+
+    private ThresholdLevel WorstLevel
+    {
+        get
+        {
+            string[] metrics = IsSelf ? ["cpu", "memory"] : ["cpu", "memory", "latencyP99Ms", "errorRate"];
+            var levels = metrics.Select(m => ThresholdOf(m)?.LevelOf(Value(m)) ?? ThresholdLevel.Unknown).ToList();
+            var worst = levels.Max();
+            return _incident is not null && worst < ThresholdLevel.Warning ? ThresholdLevel.Warning : worst;
+        }
+    }
+
+    private BadgeStyle BadgeStyle => WorstLevel switch
+    {
+        ThresholdLevel.Critical => BadgeStyle.Danger,
+        ThresholdLevel.Warning => BadgeStyle.Warning,
+        ThresholdLevel.Ok => BadgeStyle.Success,
+        _ => BadgeStyle.Light,
+    };
+
+    protected override void OnParametersSet()
+    {
+        var thresholds = Settings.EffectiveThresholds;
+        var cpu = thresholds.GetValueOrDefault("cpu");
+        _charts = IsSelf
+            ?
+            [
+                new("CPU", "%", [new(Topic, "cpu", "Process"), new(Topic, "hostCpu", "Host")], 0, 100, cpu),
+                new("Thread pool", null, [new(Topic, "threadPoolThreads", "Threads"), new(Topic, "threadPoolQueue", "Queue")], 0, null, null),
+                new("Traffic", null, [new(Topic, "requestsPerSecond", "Requests/s"), new(Topic, "activeStreams", "Streams")], 0, null, null),
+            ]
+            :
+            [
+                new("CPU and memory", "%", [new(Topic, "cpu", "CPU"), new(Topic, "memory", "Memory")], 0, 100, cpu),
+                new("Latency", "ms", [new(Topic, "latencyP50Ms", "p50"), new(Topic, "latencyP99Ms", "p99")], 0, null, thresholds.GetValueOrDefault("latencyP99Ms")),
+            ];
+    }
+
+    protected override void OnBackfill(string feed, RelaySnapshot snapshot)
+    {
+        if (snapshot.Latest(Topic) is { } latest)
+        {
+            Apply(latest);
+        }
+    }
+
+    // The metrics feed carries every host; only this host's events are worth a render.
+    protected override Task OnMessagesAsync(IReadOnlyList<FeedMessage> batch)
+    {
+        var mine = batch.LastOrDefault(m => string.Equals(m.Topic, Topic, StringComparison.Ordinal));
+        if (mine is not null)
+        {
+            Apply(mine);
+            StateHasChanged();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    protected override void OnFeedReset(string feed)
+    {
+        _latest = null;
+        _incident = null;
+        _at = null;
+        StateHasChanged();
+    }
+
+    private void Apply(FeedMessage message)
+    {
+        _latest = message;
+        _at = DateTimeOffset.FromUnixTimeMilliseconds(message.Ts);
+        _incident = message.Data.TryGetProperty("incident", out var incident) && incident.ValueKind == System.Text.Json.JsonValueKind.String
+            ? incident.GetString()
+            : null;
+    }
+
+    private double? Value(string field) => _latest?.Number(field);
+
+    private double? Megabytes(string field) => Value(field) / (1024 * 1024);
+
+    private Threshold? ThresholdOf(string metric) => Settings.EffectiveThresholds.GetValueOrDefault(metric);
+
+    /// <summary>One of the panel's charts.</summary>
+    private sealed record ChartSpec(string Title, string? Unit, IReadOnlyList<ChartSeries> Series, double? YMin, double? YMax, Threshold? Threshold);
+}

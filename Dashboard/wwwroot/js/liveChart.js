@@ -1,0 +1,225 @@
+// Live time-series charts on uPlot (loaded globally by App.razor). The server sends the window
+// once at creation and then only new points; this module keeps the arrays, trims them to the
+// visible window and redraws at most once per animation frame, however often points arrive.
+
+const charts = new WeakMap();
+
+// Colours come from the theme's CSS variables, read at draw time, so switching between light
+// and dark needs no message from the server.
+const palette = ["--rz-primary", "--rz-info", "--rz-success", "--rz-secondary", "--rz-warning", "--rz-danger"];
+
+function cssColor(element, value, fallback) {
+  if (!value) {
+    return fallback;
+  }
+
+  const name = value.startsWith("var(") ? value.slice(4, -1).trim() : value;
+  if (name.startsWith("--")) {
+    return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
+  }
+
+  return value;
+}
+
+function formatValue(value, unit) {
+  if (value == null) {
+    return "–";
+  }
+
+  const abs = Math.abs(value);
+  const digits = abs >= 1000 ? 0 : abs >= 100 ? 1 : 2;
+  return value.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits }) + (unit ? " " + unit : "");
+}
+
+function publish(state) {
+  const xs = state.data[0];
+  state.element.setAttribute("data-points", String(xs.length));
+  state.element.setAttribute("data-last-x", xs.length ? String(xs[xs.length - 1]) : "");
+}
+
+function trim(state) {
+  const xs = state.data[0];
+  if (!xs.length) {
+    return;
+  }
+
+  const oldest = xs[xs.length - 1] - state.windowSeconds;
+  let drop = 0;
+  while (drop < xs.length && xs[drop] < oldest) {
+    drop++;
+  }
+
+  if (drop > 0) {
+    for (const column of state.data) {
+      column.splice(0, drop);
+    }
+  }
+}
+
+function schedule(state) {
+  if (state.frame) {
+    return;
+  }
+
+  state.frame = requestAnimationFrame(() => {
+    state.frame = 0;
+    state.plot.setData(state.data);
+  });
+}
+
+// Warning and critical levels as dashed horizontal lines over the plot.
+function drawThreshold(state) {
+  return (u) => {
+    const threshold = state.threshold;
+    if (!threshold) {
+      return;
+    }
+
+    const ctx = u.ctx;
+    const levels = [[threshold.warning, "--rz-warning"], [threshold.critical, "--rz-danger"]];
+    ctx.save();
+    ctx.lineWidth = devicePixelRatio;
+    ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+    for (const [level, color] of levels) {
+      if (level == null) {
+        continue;
+      }
+
+      const y = u.valToPos(level, "y", true);
+      if (y < u.bbox.top || y > u.bbox.top + u.bbox.height) {
+        continue;
+      }
+
+      ctx.strokeStyle = cssColor(state.element, color, "#f90");
+      ctx.beginPath();
+      ctx.moveTo(u.bbox.left, y);
+      ctx.lineTo(u.bbox.left + u.bbox.width, y);
+      ctx.stroke();
+    }
+
+    ctx.restore();
+  };
+}
+
+function options(state, config, width) {
+  const element = state.element;
+  const text = () => cssColor(element, "--rz-text-secondary-color", "#888");
+  const grid = () => cssColor(element, "--rz-base-300", "rgba(128,128,128,.2)");
+  const axis = () => ({
+    stroke: text,
+    grid: { stroke: grid, width: 1 },
+    ticks: { stroke: grid, width: 1 },
+  });
+
+  return {
+    width,
+    height: config.height,
+    legend: { live: true },
+    cursor: { drag: { x: false, y: false } },
+    scales: {
+      // The window ends at the newest point and scrolls; until the data fills it (a fresh
+      // server), it spans what there is rather than leaving most of the plot empty.
+      x: {
+        time: true,
+        range: (u, min, max) => [min < max ? Math.max(min, max - state.windowSeconds) : max - state.windowSeconds, max],
+      },
+      y: {
+        range: (u, min, max) => {
+          const [autoMin, autoMax] = uPlot.rangeNum(min ?? 0, max ?? 1, 0.1, true);
+          return [config.yMin ?? autoMin, config.yMax ?? autoMax];
+        },
+      },
+    },
+    axes: [axis(), axis()],
+    series: [
+      {},
+      ...config.series.map((s, i) => ({
+        label: s.label,
+        spanGaps: true,
+        width: 1.5,
+        points: { show: false },
+        stroke: () => cssColor(element, s.color || palette[i % palette.length], "#3b82f6"),
+        value: (u, v) => formatValue(v, config.unit),
+      })),
+    ],
+    hooks: { draw: [drawThreshold(state)] },
+  };
+}
+
+/** Creates (or recreates) the chart in element with the window's points: data = [xs, ...ys]. */
+export function create(element, config, data) {
+  destroy(element);
+  const state = {
+    element,
+    windowSeconds: config.windowSeconds,
+    threshold: config.threshold,
+    data: data && data.length === config.series.length + 1 ? data : [[], ...config.series.map(() => [])],
+    frame: 0,
+  };
+  trim(state);
+  state.plot = new uPlot(options(state, config, element.clientWidth || 300), state.data, element);
+  state.resize = new ResizeObserver(() => {
+    const width = element.clientWidth;
+    if (width > 0 && width !== state.plot.width) {
+      state.plot.setSize({ width, height: config.height });
+    }
+  });
+  state.resize.observe(element);
+  charts.set(element, state);
+  publish(state);
+}
+
+/** Adds new points: xs ascending, ys one array per series (null where a series has no value at that x). */
+export function append(element, xs, ys) {
+  const state = charts.get(element);
+  if (!state || !xs.length) {
+    return;
+  }
+
+  const data = state.data;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const columnX = data[0];
+    let at = columnX.length;
+
+    // Topics tick independently, so a point can land at or before the newest x.
+    while (at > 0 && columnX[at - 1] > x) {
+      at--;
+    }
+
+    if (at > 0 && columnX[at - 1] === x) {
+      for (let s = 0; s < ys.length; s++) {
+        if (ys[s][i] != null) {
+          data[s + 1][at - 1] = ys[s][i];
+        }
+      }
+
+      continue;
+    }
+
+    columnX.splice(at, 0, x);
+    for (let s = 0; s < ys.length; s++) {
+      data[s + 1].splice(at, 0, ys[s][i] ?? null);
+    }
+  }
+
+  trim(state);
+  publish(state);
+  schedule(state);
+}
+
+/** Removes the chart and its observers. */
+export function destroy(element) {
+  const state = charts.get(element);
+  if (!state) {
+    return;
+  }
+
+  if (state.frame) {
+    cancelAnimationFrame(state.frame);
+  }
+
+  state.resize.disconnect();
+  state.plot.destroy();
+  charts.delete(element);
+}

@@ -1,0 +1,122 @@
+// Tiny line charts on a bare canvas: many of them on a page (one per quote row), so no library,
+// no axes, and a redraw of at most once per animation frame whatever the tick rate.
+
+const lines = new WeakMap();
+
+function publish(state) {
+  const xs = state.xs;
+  state.canvas.setAttribute("data-points", String(xs.length));
+  state.canvas.setAttribute("data-last-x", xs.length ? String(xs[xs.length - 1]) : "");
+}
+
+function trim(state) {
+  const xs = state.xs;
+  if (!xs.length) {
+    return;
+  }
+
+  const oldest = xs[xs.length - 1] - state.seconds;
+  let drop = 0;
+  while (drop < xs.length && xs[drop] < oldest) {
+    drop++;
+  }
+
+  if (drop > 0) {
+    xs.splice(0, drop);
+    state.ys.splice(0, drop);
+  }
+}
+
+function draw(state) {
+  state.frame = 0;
+  const canvas = state.canvas;
+  const ratio = window.devicePixelRatio || 1;
+  const width = canvas.clientWidth;
+  const height = canvas.clientHeight;
+  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+  }
+
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  const { xs, ys } = state;
+  if (xs.length < 2) {
+    return;
+  }
+
+  let min = Infinity;
+  let max = -Infinity;
+  for (const y of ys) {
+    min = Math.min(min, y);
+    max = Math.max(max, y);
+  }
+
+  const span = max - min || 1;
+  const right = xs[xs.length - 1];
+  const left = right - state.seconds;
+  const pad = 2;
+
+  // The colour is the canvas's CSS colour, so the row's up/down class and the theme decide it.
+  ctx.strokeStyle = getComputedStyle(canvas).color;
+  ctx.lineWidth = 1.25;
+  ctx.lineJoin = "round";
+  ctx.beginPath();
+  for (let i = 0; i < xs.length; i++) {
+    const px = ((xs[i] - left) / state.seconds) * width;
+    const py = pad + (1 - (ys[i] - min) / span) * (height - 2 * pad);
+    if (i === 0) {
+      ctx.moveTo(px, py);
+    } else {
+      ctx.lineTo(px, py);
+    }
+  }
+
+  ctx.stroke();
+}
+
+function schedule(state) {
+  if (!state.frame) {
+    state.frame = requestAnimationFrame(() => draw(state));
+  }
+}
+
+/** Starts a sparkline on canvas with the recent points (xs in seconds, ascending). */
+export function create(canvas, seconds, xs, ys) {
+  destroy(canvas);
+  const state = { canvas, seconds, xs: xs || [], ys: ys || [], frame: 0 };
+  trim(state);
+  lines.set(canvas, state);
+  publish(state);
+  schedule(state);
+}
+
+/** Adds new points, ascending and after the ones it has. */
+export function append(canvas, xs, ys) {
+  const state = lines.get(canvas);
+  if (!state) {
+    return;
+  }
+
+  const last = state.xs.length ? state.xs[state.xs.length - 1] : -Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    if (xs[i] > last) {
+      state.xs.push(xs[i]);
+      state.ys.push(ys[i]);
+    }
+  }
+
+  trim(state);
+  publish(state);
+  schedule(state);
+}
+
+export function destroy(canvas) {
+  const state = lines.get(canvas);
+  if (state && state.frame) {
+    cancelAnimationFrame(state.frame);
+  }
+
+  lines.delete(canvas);
+}
