@@ -45,7 +45,7 @@ public sealed class FeedSubscription : IDisposable
         _reader = new ReplayThenLiveReader(history.Events, _live.Reader);
     }
 
-    /// <summary>Queues a live event without waiting. False when the queue is full and the subscription has ended.</summary>
+    /// <summary>Queues a live event without waiting. False when the queue was full and this offer ended the subscription.</summary>
     internal bool Offer(FeedEvent feedEvent)
     {
         if (_live.Writer.TryWrite(feedEvent))
@@ -53,19 +53,22 @@ public sealed class FeedSubscription : IDisposable
             return true;
         }
 
-        End(SubscriptionEndReason.Overflow);
-        return false;
+        // TryWrite also fails once the subscription has ended, and the hub may still deliver to it
+        // for a moment after Dispose: that consumer left, it did not fall behind.
+        return !End(SubscriptionEndReason.Overflow);
     }
 
-    internal void End(SubscriptionEndReason reason)
+    /// <summary>Ends the subscription; true when this call ended it, false when it had already ended.</summary>
+    internal bool End(SubscriptionEndReason reason)
     {
         if (Interlocked.CompareExchange(ref _ended, 1, 0) != 0)
         {
-            return;
+            return false;
         }
 
         EndReason = reason;
         _live.Writer.TryComplete();
+        return true;
     }
 
     public void Dispose()

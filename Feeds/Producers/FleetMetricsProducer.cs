@@ -1,0 +1,58 @@
+using Feeds.Hub;
+using Feeds.Options;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Feeds.Producers;
+
+/// <summary>Publishes simulated <see cref="HostMetrics"/> on <c>metrics/{host}</c> for every fleet host each <c>Feeds:Metrics:IntervalMs</c>.</summary>
+internal sealed class FleetMetricsProducer(
+    FeedHub hub,
+    TopicCatalog catalog,
+    IOptions<FeedsOptions> options,
+    TimeProvider time,
+    ILogger<FleetMetricsProducer> logger) : BackgroundService
+{
+    private readonly MetricsOptions _options = options.Value.Metrics;
+
+    private readonly FleetSimulation _fleet = new(
+        options.Value.Metrics.EffectiveHosts,
+        options.Value.Metrics.IncidentsPerHour,
+        options.Value.Metrics.Seed is { } seed ? new Random(seed) : new Random(),
+        logger);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled)
+        {
+            ProducersLog.Disabled(logger, nameof(FleetMetricsProducer), "Feeds:Metrics:Enabled");
+            return Task.CompletedTask;
+        }
+
+        var fields = PayloadFields.Of<HostMetrics>();
+        foreach (var host in _fleet.Hosts)
+        {
+            catalog.Declare(new TopicInfo(
+                HostMetrics.TopicPrefix + host.Host,
+                HostMetrics.EventType,
+                $"Simulated {host.Profile.Role} host {host.Host}: CPU, memory, requests per second, latency p50 and p99, error rate and any incident.",
+                fields,
+                _options.IntervalMs));
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ProducerLoop.RunAsync(nameof(FleetMetricsProducer), TimeSpan.FromMilliseconds(_options.IntervalMs), time, logger, PublishAsync, stoppingToken);
+
+    private async ValueTask PublishAsync(CancellationToken cancellationToken)
+    {
+        // The day curve follows the clock the TimeProvider gives, so tests (and demos) can jump to any hour.
+        foreach (var metrics in _fleet.Next(time.GetLocalNow(), _options.IntervalMs / 1000.0))
+        {
+            await hub.PublishAsync(HostMetrics.TopicPrefix + metrics.Host, HostMetrics.EventType, metrics, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
