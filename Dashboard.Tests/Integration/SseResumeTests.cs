@@ -22,6 +22,21 @@ public sealed class SseResumeTests
     }
 
     [Fact]
+    public async Task Sse_LastEventIdFromBeforeARestart_GetsResetFirst()
+    {
+        // A fresh process gives ids from 1 again; an id it never gave out came from its predecessor.
+        await using var server = await FeedsServer.StartAsync();
+        using var client = server.CreateClient();
+        var published = await PublishAsync(server, "test/a", 3);
+
+        await using var stream = await SseConnection.OpenAsync(client, server.SseUri("test/a"), lastEventId: "5000");
+        var items = await stream.TakeAsync(4);
+
+        Assert.Equal("reset", items[0].EventType);
+        Assert.Equal(published.Select(e => e.Id.ToString()), items.Skip(1).Select(i => i.EventId));
+    }
+
+    [Fact]
     public async Task Sse_LastEventIdQuery_GetsEventsAfterIt()
     {
         await using var server = await FeedsServer.StartAsync();

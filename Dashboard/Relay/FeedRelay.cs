@@ -9,7 +9,7 @@ namespace Dashboard.Relay;
 /// The process-wide relay between the feeds and the circuits: one upstream stream per topic or
 /// prefix, opened on first use and shared by every component that shows it.
 /// </summary>
-public sealed class FeedRelay(IRelayUpstream upstream, IOptions<DashboardOptions> options, ILogger<FeedRelay> logger) : IAsyncDisposable
+public sealed class FeedRelay(IRelayUpstream upstream, IOptions<DashboardOptions> options, ILogger<FeedRelay> logger) : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<RelayFeed>> _feeds = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<Task> _pumps = [];
@@ -33,8 +33,10 @@ public sealed class FeedRelay(IRelayUpstream upstream, IOptions<DashboardOptions
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_pumps).ConfigureAwait(false);
-        _stopping.Dispose();
     }
+
+    /// <summary>Stops the pumps without waiting for them; for containers that dispose synchronously.</summary>
+    public void Dispose() => _stopping.Cancel();
 
     private RelayFeed Open(string pattern)
     {

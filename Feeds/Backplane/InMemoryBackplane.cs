@@ -54,8 +54,13 @@ internal sealed class InMemoryBackplane(IOptions<FeedsOptions> options) : IFeedB
         ArgumentNullException.ThrowIfNull(filter);
         var events = new List<FeedEvent>();
         long oldestAvailable = 0;
+        bool beyondLast;
         lock (_gate)
         {
+            // An id we never gave out means this process restarted since the client saw it: ids
+            // started again from 1, and what the client missed is gone.
+            beyondLast = afterId > _lastId;
+            var from = beyondLast ? 0 : afterId;
             foreach (var (topic, history) in _histories)
             {
                 if (!filter.Matches(topic))
@@ -63,14 +68,14 @@ internal sealed class InMemoryBackplane(IOptions<FeedsOptions> options) : IFeedB
                     continue;
                 }
 
-                history.CopyAfter(afterId, events);
+                history.CopyAfter(from, events);
                 oldestAvailable = Math.Max(oldestAvailable, history.LastTrimmedId);
             }
         }
 
         // Each ring is in id order; merging several topics needs one sort.
         events.Sort(static (a, b) => a.Id.CompareTo(b.Id));
-        return ValueTask.FromResult(new FeedHistory(events, afterId >= oldestAvailable, oldestAvailable));
+        return ValueTask.FromResult(new FeedHistory(events, !beyondLast && afterId >= oldestAvailable, oldestAvailable));
     }
 
     private void Unsubscribe(Action<FeedEvent> listener)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
@@ -13,9 +14,9 @@ internal static class SseMessageReader
     /// cannot be resumed from or read as a feed event, and one bad event must not end the stream.
     /// A <c>reset</c> has no id by design and reads as Id 0, Topic "".
     /// </summary>
-    public static bool TryRead(SseItem<string> item, Uri url, ILogger logger, out FeedMessage message)
+    public static bool TryRead(SseItem<string> item, Uri url, ILogger logger, [NotNullWhen(true)] out FeedMessage? message)
     {
-        message = null!;
+        message = null;
         var type = item.EventType;
         var isReset = string.Equals(type, FeedReset.EventType, StringComparison.Ordinal);
         long id = 0;

@@ -49,7 +49,11 @@ public sealed class FeedHub : IDisposable
             throw new ArgumentException($"'{topic}' is not a valid topic name.", nameof(topic));
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        // The type becomes the SSE "event:" line; a line break in it would break every stream.
+        if (!TopicName.IsValid(type) || type.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{type}' is not a valid event type: letters, digits, '-', '_' or '.'.", nameof(type));
+        }
         var now = _time.GetUtcNow();
         var json = BuildData(topic, now.ToUnixTimeMilliseconds(), JsonSerializer.SerializeToElement(data, FeedJson.Options));
         return _backplane.DispatchAsync(new FeedEventDraft(topic, type, json, now), cancellationToken);

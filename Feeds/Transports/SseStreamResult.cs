@@ -131,11 +131,8 @@ internal sealed class SseStreamResult(
         {
             while (reader.TryRead(out var feedEvent))
             {
-                if (ToItem(feedEvent) is { } item)
-                {
-                    _sent++;
-                    yield return item;
-                }
+                _sent++;
+                yield return ToItem(feedEvent);
             }
 
             waiting ??= reader.WaitToReadAsync(cancellationToken).AsTask();
@@ -159,20 +156,8 @@ internal sealed class SseStreamResult(
         }
     }
 
-    private SseItem<string>? ToItem(FeedEvent feedEvent)
-    {
-        // SseItem refuses such a type; one bad event must not end every stream that carries it.
-        if (feedEvent.Type.AsSpan().IndexOfAny('\r', '\n') >= 0)
-        {
-            TransportsLog.UnsendableEvent(logger, feedEvent.Id, feedEvent.Topic);
-            return null;
-        }
-
-        return new SseItem<string>(feedEvent.Data, feedEvent.Type)
-        {
-            EventId = feedEvent.Id.ToString(CultureInfo.InvariantCulture),
-        };
-    }
+    private static SseItem<string> ToItem(FeedEvent feedEvent) =>
+        new(feedEvent.Data, feedEvent.Type) { EventId = feedEvent.Id.ToString(CultureInfo.InvariantCulture) };
 
     private string ResetData(long oldestAvailableId)
     {

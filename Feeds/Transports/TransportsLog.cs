@@ -16,7 +16,4 @@ internal static partial class TransportsLog
 
     [LoggerMessage(3004, LogLevel.Debug, "SSE request refused: {Reason}")]
     public static partial void BadRequest(ILogger logger, string reason);
-
-    [LoggerMessage(3005, LogLevel.Error, "Event {EventId} on {Topic} was not sent: its type contains a line break, which SSE cannot carry")]
-    public static partial void UnsendableEvent(ILogger logger, long eventId, string topic);
 }

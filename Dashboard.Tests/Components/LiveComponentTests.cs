@@ -1,0 +1,108 @@
+using Bunit;
+using Dashboard.Components.Widgets;
+using Dashboard.Relay;
+using Feeds.Client;
+using Microsoft.AspNetCore.Components.Rendering;
+
+namespace Dashboard.Tests.Components;
+
+public sealed class LiveComponentTests : LiveComponentContext
+{
+    [Fact]
+    public void Render_BurstOfEvents_AppliesAllInFewRenders()
+    {
+        var cut = Render<CountingComponent>();
+        var rendersBefore = cut.Instance.Renders;
+
+        for (var i = 0; i < 500; i++)
+        {
+            Publish(DashboardFeeds.Ticker, "ticker/ACME", "quote", new { last = i });
+        }
+
+        cut.WaitForAssertion(() => Assert.Equal("500", cut.Markup), TimeSpan.FromSeconds(5));
+
+        // 500 events arrive within a few render intervals; one render per event would be 500.
+        Assert.InRange(cut.Instance.Renders - rendersBefore, 1, 20);
+    }
+
+    [Fact]
+    public void Render_WindowFilledBeforehand_StartsFromBackfill()
+    {
+        Publish(DashboardFeeds.Ticker, "ticker/ACME", "quote", new { last = 1 });
+        Publish(DashboardFeeds.Ticker, "ticker/ACME", "quote", new { last = 2 });
+
+        var cut = Render<CountingComponent>();
+
+        Assert.Equal("2", cut.Markup);
+        Assert.Equal(2, cut.Instance.Backfilled);
+    }
+
+    [Fact]
+    public async Task Dispose_ThenEvents_NoLongerApplied()
+    {
+        var cut = Render<CountingComponent>();
+        Publish(DashboardFeeds.Ticker, "ticker/ACME", "quote", new { last = 1 });
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Markup), TimeSpan.FromSeconds(5));
+        var component = cut.Instance;
+
+        await component.DisposeAsync();
+        Publish(DashboardFeeds.Ticker, "ticker/ACME", "quote", new { last = 2 });
+        Publish(DashboardFeeds.Ticker, "ticker/ACME", "quote", new { last = 3 });
+
+        // A listener still attached would be handed these at once, on this thread.
+        Assert.Equal(1, component.Applied);
+    }
+
+    [Fact]
+    public void Reset_FeedUpstreamLostHistory_ClearsAndRefills()
+    {
+        Publish(DashboardFeeds.Ticker, "ticker/ACME", "quote", new { last = 1 });
+        var cut = Render<CountingComponent>();
+
+        Relay.Feed(DashboardFeeds.Ticker).Reset();
+        Publish(DashboardFeeds.Ticker, "ticker/ACME", "quote", new { last = 7 });
+
+        cut.WaitForAssertion(() => Assert.Equal(1, cut.Instance.Resets), TimeSpan.FromSeconds(5));
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Markup), TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>Counts what it is given and how often it renders.</summary>
+    private sealed class CountingComponent : LiveComponent
+    {
+        private int _count;
+
+        public int Renders { get; private set; }
+
+        public int Backfilled { get; private set; }
+
+        public int Applied { get; private set; }
+
+        public int Resets { get; private set; }
+
+        protected override IReadOnlyList<string> Feeds => [DashboardFeeds.Ticker];
+
+        protected override void OnBackfill(string feed, RelaySnapshot snapshot)
+        {
+            Backfilled = snapshot.Window("ticker/ACME").Count;
+            _count = Backfilled;
+        }
+
+        protected override void OnMessages(IReadOnlyList<FeedMessage> batch)
+        {
+            Applied += batch.Count;
+            _count += batch.Count;
+        }
+
+        protected override void OnFeedReset(string feed)
+        {
+            Resets++;
+            _count = 0;
+        }
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder)
+        {
+            Renders++;
+            builder.AddContent(0, _count);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using Dashboard.Relay;
+using Feeds.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Integration;
+
+/// <summary>The executable as the README starts it: feeds in-process, read back by the relay over HTTP.</summary>
+public sealed class DashboardHostingTests(DashboardServer server) : IClassFixture<DashboardServer>
+{
+    private readonly HttpClient _http = new() { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/monitoring")]
+    [InlineData("/ticker")]
+    [InlineData("/clock")]
+    public async Task Get_Page_ServesPrerenderedHtml(string path)
+    {
+        var response = await _http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("_framework/blazor.web.js", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/lib/uplot/uPlot.iife.min.js")]
+    [InlineData("/_content/Radzen.Blazor/Radzen.Blazor.js")]
+    [InlineData("/_framework/blazor.web.js")]
+    public async Task Get_BrowserAsset_IsServed(string path)
+    {
+        var response = await _http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_UnknownPage_Is404()
+    {
+        var response = await _http.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Relay_InProcessFeeds_GoesLiveAndFillsItsWindow()
+    {
+        var relay = server.Services.GetRequiredService<FeedRelay>();
+        var feed = relay.Feed(DashboardFeeds.Clock);
+        var arrived = new TaskCompletionSource<FeedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = feed.Subscribe(new FirstMessage(arrived), out _);
+
+        var message = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("clock", message.Topic);
+        Assert.Equal(FeedConnectionState.Live, feed.State);
+        Assert.NotEmpty(feed.Snapshot().Window("clock"));
+    }
+
+    private sealed class FirstMessage(TaskCompletionSource<FeedMessage> arrived) : IRelayListener
+    {
+        public void OnMessage(FeedMessage message) => arrived.TrySetResult(message);
+
+        public void OnReset()
+        {
+        }
+
+        public void OnStateChanged(FeedConnectionState state)
+        {
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Tests.Integration;
+
+public sealed class StartupValidationTests
+{
+    [Theory]
+    [InlineData("--Feeds:Ticker:IntervalMs=0", "Feeds:Ticker:IntervalMs")]
+    [InlineData("--Feeds:History:PerTopic=-5", "Feeds:History:PerTopic")]
+    [InlineData("--Feeds:Clock:TimeZone=Mars/Olympus_Mons", "Feeds:Clock:TimeZone")]
+    [InlineData("--Dashboard:RenderIntervalMs=1", "Dashboard:RenderIntervalMs")]
+    [InlineData("--Dashboard:WorldClocks:0=Nowhere/Land", "Dashboard:WorldClocks:0")]
+    public async Task Start_BadSetting_FailsNamingTheKey(string argument, string key)
+    {
+        await using var app = DashboardApp.Build(["--urls=http://127.0.0.1:0", argument]);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains(key, failure.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,103 @@
+using Dashboard.Options;
+using Dashboard.Relay;
+using Feeds.Client;
+using Microsoft.AspNetCore.Components;
+using System.Text.Json;
+
+namespace Dashboard.Components.Widgets;
+
+/// <summary>
+/// One host at a glance: the worst threshold level across its key metrics, the values behind
+/// it and what is going wrong, if anything. Reads <c>metrics/*</c> (the stream every metric
+/// widget shares) and keeps only its host's events.
+/// </summary>
+public sealed partial class HealthTile : LiveComponent
+{
+    private static readonly MetricSpec[] Metrics =
+    [
+        new("cpu", "CPU", "%", "F0"),
+        new("memory", "Memory", "%", "F0"),
+        new("latencyP99Ms", "p99", "ms", "F0"),
+        new("errorRate", "Errors", "%", "F2"),
+    ];
+
+    private FeedMessage? _latest;
+    private string? _incident;
+    private ThresholdLevel _worst;
+
+    /// <summary>The host to show, as in its topic <c>metrics/{Host}</c> (<c>self</c> is this server).</summary>
+    [Parameter, EditorRequired]
+    public string Host { get; set; } = "";
+
+    protected override IReadOnlyList<string> Feeds { get; } = [DashboardFeeds.Metrics];
+
+    private string Topic => "metrics/" + Host;
+
+    protected override void OnBackfill(string feed, RelaySnapshot snapshot)
+    {
+        if (snapshot.Latest(Topic) is { } latest)
+        {
+            Apply(latest);
+        }
+    }
+
+    protected override void OnMessages(IReadOnlyList<FeedMessage> batch)
+    {
+        // Only the newest event counts: a tile shows now, not the path there.
+        for (var i = batch.Count - 1; i >= 0; i--)
+        {
+            if (batch[i].Topic == Topic)
+            {
+                Apply(batch[i]);
+                return;
+            }
+        }
+    }
+
+    protected override void OnFeedReset(string feed)
+    {
+        _latest = null;
+        _incident = null;
+        _worst = ThresholdLevel.Unknown;
+    }
+
+    private void Apply(FeedMessage message)
+    {
+        _latest = message;
+        _incident = message.Data.ValueKind == JsonValueKind.Object
+            && message.Data.TryGetProperty("incident", out var incident)
+            && incident.ValueKind == JsonValueKind.String
+                ? incident.GetString()
+                : null;
+        _worst = Metrics.Select(m => LevelOf(m.Field, message.Number(m.Field))).DefaultIfEmpty(ThresholdLevel.Unknown).Max();
+    }
+
+    private double? Value(string field) => _latest?.Number(field);
+
+    private ThresholdLevel LevelOf(string field, double? value) =>
+        Settings.EffectiveThresholds.TryGetValue(field, out var threshold) ? threshold.LevelOf(value) : ThresholdLevel.Unknown;
+
+    private static string Format(double? value, MetricSpec metric) =>
+        value is { } v ? $"{v.ToString(metric.Format, System.Globalization.CultureInfo.InvariantCulture)} {metric.Unit}" : "—";
+
+    internal static string LevelName(ThresholdLevel level) => level.ToString().ToLowerInvariant();
+
+    internal static string LevelText(ThresholdLevel level) => level switch
+    {
+        ThresholdLevel.Ok => "OK",
+        ThresholdLevel.Warning => "Warning",
+        ThresholdLevel.Critical => "Critical",
+        _ => "No data",
+    };
+
+    // Shape as well as colour, so the level reads without colour vision.
+    private static string LevelIcon(ThresholdLevel level) => level switch
+    {
+        ThresholdLevel.Ok => "check_circle",
+        ThresholdLevel.Warning => "warning",
+        ThresholdLevel.Critical => "error",
+        _ => "hourglass_empty",
+    };
+
+    private sealed record MetricSpec(string Field, string Label, string Unit, string Format);
+}

@@ -1,0 +1,37 @@
+// The theme a visitor sees first: the one they picked before, else their system's light or
+// dark preference. Kept in localStorage because the choice belongs to the browser, not a user
+// account (there is none).
+
+const KEY = "dashboard.theme";
+
+export async function preferredTheme(light, dark) {
+  let preferred = null;
+  try {
+    const stored = localStorage.getItem(KEY);
+    if (stored === light || stored === dark) preferred = stored;
+  } catch {
+    // Storage blocked (privacy mode): fall back to the system preference.
+  }
+  preferred ??= window.matchMedia?.("(prefers-color-scheme: dark)").matches ? dark : light;
+  await themeLoaded();
+  return preferred;
+}
+
+// Switching while the first sheet still loads aborts that request: wait for it, but not forever.
+function themeLoaded() {
+  const link = document.getElementById("radzen-theme-link");
+  if (!link || link.sheet) return Promise.resolve();
+  return new Promise(resolve => {
+    link.addEventListener("load", resolve, { once: true });
+    link.addEventListener("error", resolve, { once: true });
+    setTimeout(resolve, 3000);
+  });
+}
+
+export function rememberTheme(theme) {
+  try {
+    localStorage.setItem(KEY, theme);
+  } catch {
+    // Not remembered; the system preference applies next time.
+  }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace FeedLoad;
+
+/// <summary>The command line: how many connections, for how long, to which stream.</summary>
+internal sealed record LoadOptions(int Clients, TimeSpan Duration, Uri Url)
+{
+    public const string Usage =
+        """
+        FeedLoad: opens N concurrent SSE connections and checks and times every event.
+
+          --clients N     concurrent connections (default 50)
+          --seconds S     how long to listen (default 20)
+          --url URL       the stream (default http://127.0.0.1:5000/feeds/sse?topic=ticker/*&topic=clock)
+
+        Exits 0 when every check passes, 1 when one fails, 2 on bad arguments.
+        """;
+
+    public static readonly LoadOptions Default =
+        new(50, TimeSpan.FromSeconds(20), new Uri("http://127.0.0.1:5000/feeds/sse?topic=ticker/*&topic=clock"));
+
+    public static bool TryParse(string[] args, [NotNullWhen(true)] out LoadOptions? options, [NotNullWhen(false)] out string? error)
+    {
+        options = Default;
+        error = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (name is "-h" or "--help")
+            {
+                options = null;
+                error = "";
+                return false;
+            }
+
+            if (i + 1 >= args.Length)
+            {
+                options = null;
+                error = $"{name} needs a value.";
+                return false;
+            }
+
+            var value = args[++i];
+            switch (name)
+            {
+                case "--clients" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var clients) && clients > 0:
+                    options = options with { Clients = clients };
+                    break;
+                case "--seconds" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0:
+                    options = options with { Duration = TimeSpan.FromSeconds(seconds) };
+                    break;
+                case "--url" when Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https":
+                    options = options with { Url = url };
+                    break;
+                default:
+                    options = null;
+                    error = $"'{name} {value}' is not understood.";
+                    return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+
+namespace FeedLoad;
+
+/// <summary>All connections' reports added up, printed, and judged.</summary>
+internal sealed class LoadSummary(LoadOptions options, IReadOnlyList<ConnectionReport> reports, TimeSpan elapsed)
+{
+    public int Connected => reports.Count(r => r.Connected);
+
+    public int ConnectFailures => reports.Count(r => !r.Connected);
+
+    public int Disconnects => reports.Count(r => r.Disconnected is not null);
+
+    public long Events => reports.Sum(r => r.Events);
+
+    public long ParseErrors => reports.Sum(r => r.ParseErrors);
+
+    public long IdOrderViolations => reports.Sum(r => r.IdOrderViolations);
+
+    public long MissingTs => reports.Sum(r => r.MissingTs);
+
+    public long Resets => reports.Sum(r => r.Resets);
+
+    /// <summary>Every check that failed; empty when the run passed.</summary>
+    public IReadOnlyList<string> Failures()
+    {
+        var failures = new List<string>();
+        if (ConnectFailures > 0)
+        {
+            failures.Add($"{ConnectFailures} connections failed, e.g. {reports.First(r => !r.Connected).ConnectError}");
+        }
+
+        if (Disconnects > 0)
+        {
+            failures.Add($"{Disconnects} streams ended early, e.g. {reports.First(r => r.Disconnected is not null).Disconnected}");
+        }
+
+        if (Events == 0)
+        {
+            failures.Add("no events arrived: is anything publishing on these topics?");
+        }
+
+        if (ParseErrors > 0)
+        {
+            failures.Add($"{ParseErrors} events without a numeric id or a JSON object as data");
+        }
+
+        if (IdOrderViolations > 0)
+        {
+            failures.Add($"{IdOrderViolations} events whose id was not above the one before on the same connection");
+        }
+
+        if (MissingTs > 0)
+        {
+            failures.Add($"{MissingTs} events without ts");
+        }
+
+        return failures;
+    }
+
+    public void Print(TextWriter output)
+    {
+        var latencies = reports.SelectMany(r => r.LatenciesMs).Order().ToArray();
+        var seconds = elapsed.TotalSeconds;
+        Line(output, "url", options.Url.ToString());
+        Line(output, "duration s", F(seconds));
+        Line(output, "clients connected", $"{Connected} / {options.Clients}");
+        Line(output, "connect failures", ConnectFailures.ToString(CultureInfo.InvariantCulture));
+        Line(output, "early disconnects", Disconnects.ToString(CultureInfo.InvariantCulture));
+        Line(output, "events received", Events.ToString(CultureInfo.InvariantCulture));
+        Line(output, "events/s", F(Events / seconds));
+        Line(output, "parse errors", ParseErrors.ToString(CultureInfo.InvariantCulture));
+        Line(output, "id-order violations", IdOrderViolations.ToString(CultureInfo.InvariantCulture));
+        Line(output, "missing ts", MissingTs.ToString(CultureInfo.InvariantCulture));
+        Line(output, "resets", Resets.ToString(CultureInfo.InvariantCulture));
+        Line(output, "latency ms p50", F(Percentile(latencies, 0.50)));
+        Line(output, "latency ms p90", F(Percentile(latencies, 0.90)));
+        Line(output, "latency ms p99", F(Percentile(latencies, 0.99)));
+        Line(output, "latency ms max", F(latencies.Length == 0 ? double.NaN : latencies[^1]));
+        var failures = Failures();
+        Line(output, "result", failures.Count == 0 ? "PASS" : "FAIL");
+        foreach (var failure in failures)
+        {
+            output.WriteLine($"  - {failure}");
+        }
+    }
+
+    /// <summary>Nearest rank: the smallest value with at least that share of values at or below it.</summary>
+    internal static double Percentile(double[] sorted, double share) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static void Line(TextWriter output, string name, string value) => output.WriteLine($"{name,-22}{value}");
+
+    private static string F(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+}
