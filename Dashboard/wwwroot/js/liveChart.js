@@ -111,10 +111,20 @@ function options(state, config, width) {
     ticks: { stroke: grid, width: 1 },
   });
 
+  const colorOf = (i) => cssColor(element, config.series[i].color || palette[i % palette.length], "#3b82f6");
+
   return {
     width,
     height: config.height,
-    legend: { live: true },
+    // Markers are drawn before the first frame, when uPlot has not yet resolved the series'
+    // stroke functions, so they get their colour the same way.
+    legend: {
+      live: true,
+      markers: {
+        stroke: (u, i) => (i > 0 ? colorOf(i - 1) : "transparent"),
+        fill: (u, i) => (i > 0 ? colorOf(i - 1) : "transparent"),
+      },
+    },
     cursor: { drag: { x: false, y: false } },
     scales: {
       // The window ends at the newest point and scrolls; until the data fills it (a fresh
@@ -138,7 +148,7 @@ function options(state, config, width) {
         spanGaps: true,
         width: 1.5,
         points: { show: false },
-        stroke: () => cssColor(element, s.color || palette[i % palette.length], "#3b82f6"),
+        stroke: () => colorOf(i),
         value: (u, v) => formatValue(v, config.unit),
       })),
     ],
