@@ -101,6 +101,22 @@ function drawThreshold(state) {
   };
 }
 
+// uPlot styles legend markers once; the theme can change after that (light/dark switch).
+function recolorMarkers(colorOf) {
+  return (u) => {
+    u.root.querySelectorAll(".u-legend .u-series").forEach((row, i) => {
+      const marker = row.querySelector(".u-marker");
+      if (i > 0 && marker) {
+        const color = colorOf(i - 1);
+        if (marker.style.background !== color) {
+          marker.style.borderColor = color;
+          marker.style.background = color;
+        }
+      }
+    });
+  };
+}
+
 function options(state, config, width) {
   const element = state.element;
   const text = () => cssColor(element, "--rz-text-secondary-color", "#888");
@@ -152,7 +168,7 @@ function options(state, config, width) {
         value: (u, v) => formatValue(v, config.unit),
       })),
     ],
-    hooks: { draw: [drawThreshold(state)] },
+    hooks: { draw: [drawThreshold(state), recolorMarkers(colorOf)] },
   };
 }
 
