@@ -46,7 +46,8 @@ public sealed class QuoteBoardTests : WidgetTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("ACME", selected), Wait);
         cut.Render(p => p.Add(c => c.SelectedSymbol, selected));
-        cut.Find("[data-symbol=GLOBX] button.symbol").Click();
+        // A live render (the feed's state settling) can replace the handler between Find and Click.
+        cut.WaitForAssertion(() => cut.Find("[data-symbol=GLOBX] button.symbol").Click(), Wait);
 
         Assert.Equal("GLOBX", selected);
     }

@@ -101,6 +101,22 @@ function drawThreshold(state) {
   };
 }
 
+// uPlot styles legend markers once; the theme can change after that (light/dark switch).
+function recolorMarkers(colorOf) {
+  return (u) => {
+    u.root.querySelectorAll(".u-legend .u-series").forEach((row, i) => {
+      const marker = row.querySelector(".u-marker");
+      if (i > 0 && marker) {
+        const color = colorOf(i - 1);
+        if (marker.style.background !== color) {
+          marker.style.borderColor = color;
+          marker.style.background = color;
+        }
+      }
+    });
+  };
+}
+
 function options(state, config, width) {
   const element = state.element;
   const text = () => cssColor(element, "--rz-text-secondary-color", "#888");
@@ -111,10 +127,20 @@ function options(state, config, width) {
     ticks: { stroke: grid, width: 1 },
   });
 
+  const colorOf = (i) => cssColor(element, config.series[i].color || palette[i % palette.length], "#3b82f6");
+
   return {
     width,
     height: config.height,
-    legend: { live: true },
+    // Markers are drawn before the first frame, when uPlot has not yet resolved the series'
+    // stroke functions, so they get their colour the same way.
+    legend: {
+      live: true,
+      markers: {
+        stroke: (u, i) => (i > 0 ? colorOf(i - 1) : "transparent"),
+        fill: (u, i) => (i > 0 ? colorOf(i - 1) : "transparent"),
+      },
+    },
     cursor: { drag: { x: false, y: false } },
     scales: {
       // The window ends at the newest point and scrolls; until the data fills it (a fresh
@@ -138,11 +164,11 @@ function options(state, config, width) {
         spanGaps: true,
         width: 1.5,
         points: { show: false },
-        stroke: () => cssColor(element, s.color || palette[i % palette.length], "#3b82f6"),
+        stroke: () => colorOf(i),
         value: (u, v) => formatValue(v, config.unit),
       })),
     ],
-    hooks: { draw: [drawThreshold(state)] },
+    hooks: { draw: [drawThreshold(state), recolorMarkers(colorOf)] },
   };
 }
 
