@@ -1,7 +1,6 @@
 using System.Globalization;
 using Feeds.Hub;
 using Feeds.Options;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +12,7 @@ internal sealed class ClockProducer(
     TopicCatalog catalog,
     IOptions<FeedsOptions> options,
     TimeProvider time,
-    ILogger<ClockProducer> logger) : BackgroundService
+    ILogger<ClockProducer> logger) : FeedProducer(catalog, time, logger)
 {
     private readonly ClockOptions _options = options.Value.Clock;
 
@@ -23,28 +22,21 @@ internal sealed class ClockProducer(
         ? time.LocalTimeZone
         : TimeZoneInfo.FindSystemTimeZoneById(options.Value.Clock.TimeZone);
 
-    public override Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (!_options.Enabled)
-        {
-            ProducersLog.Disabled(logger, nameof(ClockProducer), "Feeds:Clock:Enabled");
-            return Task.CompletedTask;
-        }
+    protected override bool Enabled => _options.Enabled;
 
-        // Declared before the loop starts, so the catalog is complete once the host has started.
-        catalog.Declare(new TopicInfo(
-            ClockTick.Topic,
-            ClockTick.EventType,
-            "The server's local time with its UTC offset and time zone.",
-            PayloadFields.Of<ClockTick>(),
-            _options.IntervalMs));
-        return base.StartAsync(cancellationToken);
-    }
+    protected override string EnabledKey => "Feeds:Clock:Enabled";
+
+    protected override int IntervalMs => _options.IntervalMs;
+
+    protected override IEnumerable<TopicInfo> Topics() =>
+    [
+        new(ClockTick.Topic, ClockTick.EventType, "The server's local time with its UTC offset and time zone.", PayloadFields.Of<ClockTick>(), _options.IntervalMs),
+    ];
 
     /// <summary>The tick for the current time.</summary>
     internal ClockTick Now()
     {
-        var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone);
+        var local = TimeZoneInfo.ConvertTime(Time.GetUtcNow(), _zone);
         return new ClockTick(
             local.ToString("o", CultureInfo.InvariantCulture),
             (int)local.Offset.TotalMinutes,
@@ -60,12 +52,6 @@ internal sealed class ClockProducer(
         : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana
         : zone.Id;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        ProducerLoop.RunAsync(
-            nameof(ClockProducer),
-            TimeSpan.FromMilliseconds(_options.IntervalMs),
-            time,
-            logger,
-            async cancellationToken => await hub.PublishAsync(ClockTick.Topic, ClockTick.EventType, Now(), cancellationToken).ConfigureAwait(false),
-            stoppingToken);
+    protected override async ValueTask TickAsync(CancellationToken cancellationToken) =>
+        await hub.PublishAsync(ClockTick.Topic, ClockTick.EventType, Now(), cancellationToken).ConfigureAwait(false);
 }

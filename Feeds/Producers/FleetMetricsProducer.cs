@@ -1,6 +1,5 @@
 using Feeds.Hub;
 using Feeds.Options;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +11,7 @@ internal sealed class FleetMetricsProducer(
     TopicCatalog catalog,
     IOptions<FeedsOptions> options,
     TimeProvider time,
-    ILogger<FleetMetricsProducer> logger) : BackgroundService
+    ILogger<FleetMetricsProducer> logger) : FeedProducer(catalog, time, logger)
 {
     private readonly MetricsOptions _options = options.Value.Metrics;
 
@@ -22,35 +21,27 @@ internal sealed class FleetMetricsProducer(
         options.Value.Metrics.Seed is { } seed ? new Random(seed) : new Random(),
         logger);
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    protected override bool Enabled => _options.Enabled;
+
+    protected override string EnabledKey => "Feeds:Metrics:Enabled";
+
+    protected override int IntervalMs => _options.IntervalMs;
+
+    protected override IEnumerable<TopicInfo> Topics()
     {
-        if (!_options.Enabled)
-        {
-            ProducersLog.Disabled(logger, nameof(FleetMetricsProducer), "Feeds:Metrics:Enabled");
-            return Task.CompletedTask;
-        }
-
         var fields = PayloadFields.Of<HostMetrics>();
-        foreach (var host in _fleet.Hosts)
-        {
-            catalog.Declare(new TopicInfo(
-                HostMetrics.TopicPrefix + host.Host,
-                HostMetrics.EventType,
-                $"Simulated {host.Profile.Role} host {host.Host}: CPU, memory, requests per second, latency p50 and p99, error rate and any incident.",
-                fields,
-                _options.IntervalMs));
-        }
-
-        return base.StartAsync(cancellationToken);
+        return _fleet.Hosts.Select(host => new TopicInfo(
+            HostMetrics.TopicPrefix + host.Host,
+            HostMetrics.EventType,
+            $"Simulated {host.Profile.Role} host {host.Host}: CPU, memory, requests per second, latency p50 and p99, error rate and any incident.",
+            fields,
+            _options.IntervalMs));
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        ProducerLoop.RunAsync(nameof(FleetMetricsProducer), TimeSpan.FromMilliseconds(_options.IntervalMs), time, logger, PublishAsync, stoppingToken);
-
-    private async ValueTask PublishAsync(CancellationToken cancellationToken)
+    protected override async ValueTask TickAsync(CancellationToken cancellationToken)
     {
         // The day curve follows the clock the TimeProvider gives, so tests (and demos) can jump to any hour.
-        foreach (var metrics in _fleet.Next(time.GetLocalNow(), _options.IntervalMs / 1000.0))
+        foreach (var metrics in _fleet.Next(Time.GetLocalNow(), _options.IntervalMs / 1000.0))
         {
             await hub.PublishAsync(HostMetrics.TopicPrefix + metrics.Host, HostMetrics.EventType, metrics, cancellationToken).ConfigureAwait(false);
         }

@@ -1,6 +1,5 @@
 using Feeds.Hub;
 using Feeds.Options;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,40 +12,38 @@ internal sealed class SelfMetricsProducer(
     IOptions<FeedsOptions> options,
     TimeProvider time,
     ILogger<SelfMetricsProducer> logger,
-    HttpRequestCounter requests) : BackgroundService
+    HttpRequestCounter requests) : FeedProducer(catalog, time, logger)
 {
     private readonly MetricsOptions _options = options.Value.Metrics;
     private readonly SelfMetricsSampler _sampler = new(hub, requests, new ProcFiles());
 
+    protected override bool Enabled => _options.Enabled;
+
+    protected override string EnabledKey => "Feeds:Metrics:Enabled";
+
+    protected override int IntervalMs => _options.IntervalMs;
+
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!_options.Enabled)
+        // Said once at start rather than on every tick: without /proc the host numbers stay 0.
+        if (Enabled && _sampler.Proc.ReadCpuTimes() is null)
         {
-            ProducersLog.Disabled(logger, nameof(SelfMetricsProducer), "Feeds:Metrics:Enabled");
-            return Task.CompletedTask;
-        }
-
-        catalog.Declare(new TopicInfo(
-            ProcessMetrics.Topic,
-            ProcessMetrics.EventType,
-            "This server's own process and machine, measured: CPU, memory, GC, thread pool, requests per second, open streams, host CPU and load.",
-            PayloadFields.Of<ProcessMetrics>(),
-            _options.IntervalMs));
-
-        if (_sampler.Proc.ReadCpuTimes() is null)
-        {
-            ProducersLog.ProcUnavailable(logger, Path.Combine(_sampler.Proc.Root, "stat"));
+            ProducersLog.ProcUnavailable(Logger, Path.Combine(_sampler.Proc.Root, "stat"));
         }
 
         return base.StartAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        ProducerLoop.RunAsync(
-            nameof(SelfMetricsProducer),
-            TimeSpan.FromMilliseconds(_options.IntervalMs),
-            time,
-            logger,
-            async cancellationToken => await hub.PublishAsync(ProcessMetrics.Topic, ProcessMetrics.EventType, _sampler.Sample(), cancellationToken).ConfigureAwait(false),
-            stoppingToken);
+    protected override IEnumerable<TopicInfo> Topics() =>
+    [
+        new(
+            ProcessMetrics.Topic,
+            ProcessMetrics.EventType,
+            "This server's own process and machine, measured: CPU, memory, GC, thread pool, requests per second, open streams, host CPU and load.",
+            PayloadFields.Of<ProcessMetrics>(),
+            _options.IntervalMs),
+    ];
+
+    protected override async ValueTask TickAsync(CancellationToken cancellationToken) =>
+        await hub.PublishAsync(ProcessMetrics.Topic, ProcessMetrics.EventType, _sampler.Sample(), cancellationToken).ConfigureAwait(false);
 }

@@ -1,6 +1,5 @@
 using Feeds.Hub;
 using Feeds.Options;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,37 +11,29 @@ internal sealed class TickerProducer(
     TopicCatalog catalog,
     IOptions<FeedsOptions> options,
     TimeProvider time,
-    ILogger<TickerProducer> logger) : BackgroundService
+    ILogger<TickerProducer> logger) : FeedProducer(catalog, time, logger)
 {
     private readonly TickerOptions _options = options.Value.Ticker;
     private readonly SymbolWalk[] _walks = CreateWalks(options.Value.Ticker);
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    protected override bool Enabled => _options.Enabled;
+
+    protected override string EnabledKey => "Feeds:Ticker:Enabled";
+
+    protected override int IntervalMs => _options.IntervalMs;
+
+    protected override IEnumerable<TopicInfo> Topics()
     {
-        if (!_options.Enabled)
-        {
-            ProducersLog.Disabled(logger, nameof(TickerProducer), "Feeds:Ticker:Enabled");
-            return Task.CompletedTask;
-        }
-
         var fields = PayloadFields.Of<Quote>();
-        foreach (var walk in _walks)
-        {
-            catalog.Declare(new TopicInfo(
-                Quote.TopicPrefix + walk.Symbol,
-                Quote.EventType,
-                $"Simulated quotes for {walk.Symbol}: last, bid and ask, the session's open, high and low, change and volume.",
-                fields,
-                _options.IntervalMs));
-        }
-
-        return base.StartAsync(cancellationToken);
+        return _walks.Select(walk => new TopicInfo(
+            Quote.TopicPrefix + walk.Symbol,
+            Quote.EventType,
+            $"Simulated quotes for {walk.Symbol}: last, bid and ask, the session's open, high and low, change and volume.",
+            fields,
+            _options.IntervalMs));
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        ProducerLoop.RunAsync(nameof(TickerProducer), TimeSpan.FromMilliseconds(_options.IntervalMs), time, logger, PublishAsync, stoppingToken);
-
-    private async ValueTask PublishAsync(CancellationToken cancellationToken)
+    protected override async ValueTask TickAsync(CancellationToken cancellationToken)
     {
         // The walk steps by the configured interval, not the measured one, so a seeded run repeats
         // exactly however late the timer fires.
