@@ -89,22 +89,6 @@ public sealed class ClockProducerTests
         Assert.False(string.IsNullOrWhiteSpace(topic.Description));
     }
 
-    [Fact]
-    public async Task StartAsync_Disabled_NeitherDeclaresNorPublishes()
-    {
-        var time = new FakeTimeProvider();
-        using var feeds = HubFactory.Create(new FeedsOptions { Clock = { Enabled = false } }, time);
-        var producer = Create(feeds, time);
-
-        await producer.StartAsync(CancellationToken.None);
-        time.Advance(TimeSpan.FromMinutes(1));
-        await producer.StopAndDisposeAsync();
-
-        Assert.Empty(feeds.Catalog.All());
-        Assert.Equal(0, time.TimerCount);
-        Assert.Equal(0, feeds.Stats.Published);
-    }
-
     private static ClockProducer Create(TestHub feeds, FakeTimeProvider time) =>
         new(feeds.Hub, feeds.Catalog, feeds.Options, time, NullLogger<ClockProducer>.Instance);
 }

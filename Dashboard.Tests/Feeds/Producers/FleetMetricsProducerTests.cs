@@ -178,21 +178,6 @@ public sealed class FleetMetricsProducerTests
             topics[0].Fields);
     }
 
-    [Fact]
-    public async Task StartAsync_Disabled_NeitherDeclaresNorPublishes()
-    {
-        var time = new FakeTimeProvider();
-        using var feeds = HubFactory.Create(new FeedsOptions { Metrics = { Enabled = false } }, time);
-        var producer = Create(feeds, time);
-
-        await producer.StartAsync(CancellationToken.None);
-        time.Advance(TimeSpan.FromMinutes(1));
-        await producer.StopAndDisposeAsync();
-
-        Assert.Empty(feeds.Catalog.All());
-        Assert.Equal(0, time.TimerCount);
-    }
-
     private static void AssertWithinBounds(HostMetrics m)
     {
         Assert.InRange(m.Cpu, 0, 100);

@@ -150,22 +150,6 @@ public sealed class SelfMetricsProducerTests : IDisposable
         Assert.Contains("loadAverage", topic.Fields);
     }
 
-    [Fact]
-    public async Task StartAsync_Disabled_NeitherDeclaresNorPublishes()
-    {
-        var time = new FakeTimeProvider();
-        using var feeds = HubFactory.Create(new FeedsOptions { Metrics = { Enabled = false } }, time);
-        using var requests = new HttpRequestCounter(MeterFactory);
-        var producer = Create(feeds, time, requests);
-
-        await producer.StartAsync(CancellationToken.None);
-        time.Advance(TimeSpan.FromMinutes(1));
-        await producer.StopAndDisposeAsync();
-
-        Assert.Empty(feeds.Catalog.All());
-        Assert.Equal(0, feeds.Stats.Published);
-    }
-
     private static ProcessMetrics Read(FeedEvent e) => JsonSerializer.Deserialize<ProcessMetrics>(e.Data, FeedJson.Options)!;
 
     private static SelfMetricsProducer Create(TestHub feeds, FakeTimeProvider time, HttpRequestCounter requests) =>

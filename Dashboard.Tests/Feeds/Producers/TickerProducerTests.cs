@@ -130,22 +130,6 @@ public sealed class TickerProducerTests
             topics[0].Fields);
     }
 
-    [Fact]
-    public async Task StartAsync_Disabled_NeitherDeclaresNorPublishes()
-    {
-        var time = new FakeTimeProvider();
-        using var feeds = HubFactory.Create(new FeedsOptions { Ticker = { Enabled = false } }, time);
-        var producer = Create(feeds, time);
-
-        await producer.StartAsync(CancellationToken.None);
-        time.Advance(TimeSpan.FromMinutes(1));
-        await producer.StopAndDisposeAsync();
-
-        Assert.Empty(feeds.Catalog.All());
-        Assert.Equal(0, time.TimerCount);
-        Assert.Equal(0, feeds.Stats.Published);
-    }
-
     private static void AssertConsistent(Quote q)
     {
         Assert.True(q.Bid < q.Last && q.Last < q.Ask, $"{q.Symbol}: bid {q.Bid} last {q.Last} ask {q.Ask}");
