@@ -9,7 +9,7 @@ public sealed class LiveChartTests : WidgetTestContext
 {
     private readonly JsCalls _js;
 
-    public LiveChartTests() => _js = RecordModule(LiveChartView.ModulePath, "create", "append", "destroy");
+    public LiveChartTests() => _js = RecordModule(LiveChart.ModulePath, "create", "append", "destroy");
 
     [Fact]
     public async Task Render_WithWindow_SendsBackfillOnceAlignedOnX()

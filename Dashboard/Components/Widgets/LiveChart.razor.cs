@@ -1,19 +1,46 @@
 using Dashboard.Options;
+using Dashboard.Relay;
+using Feeds.Client;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace Dashboard.Components.Widgets;
 
 /// <summary>
 /// A live time-series chart of number fields of a relay feed's topics, drawn in the browser by
-/// uPlot: the window is sent once, then only new points.
+/// uPlot: created once from the relay's window, then each batch's new points go in one interop
+/// call; the markup never re-renders for data.
 /// </summary>
-public sealed partial class LiveChart
+public sealed partial class LiveChart : IAsyncDisposable
 {
-    /// <summary>The relay feed (topic or prefix such as <c>metrics/*</c>) the series' topics come from.</summary>
+    public const int DefaultHeight = 200;
+    public const int DefaultWindowSeconds = 300;
+    internal const string ModulePath = "./js/liveChart.js";
+
+    // Points are shown to a few decimals; rounding keeps each update's JSON small.
+    private const int Decimals = 4;
+
+    private readonly List<FeedMessage> _buffer = [];
+    private readonly Dictionary<string, long> _lastIds = new(StringComparer.Ordinal);
+    private ElementReference _element;
+    private IJSObjectReference? _module;
+    private RelaySnapshot? _backfill;
+    private Shape? _drawn;
+    private bool _ready;
+    private bool _reset;
+    private int _generation;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private FeedRelay ChartRelay { get; set; } = default!;
+
+    /// <summary>The relay feed (e.g. <c>metrics/*</c>) the series' topics come from; read once, so give the chart a <c>@key</c> to switch feeds.</summary>
     [Parameter, EditorRequired]
     public string Feed { get; set; } = "";
 
-    /// <summary>The lines to draw; a changed list redraws the chart from the relay's window.</summary>
+    /// <summary>The lines to draw.</summary>
     [Parameter, EditorRequired]
     public IReadOnlyList<ChartSeries> Series { get; set; } = [];
 
@@ -21,13 +48,13 @@ public sealed partial class LiveChart
     [Parameter]
     public string? Title { get; set; }
 
-    /// <summary>The unit of the values, shown in the title and the hover legend.</summary>
+    /// <summary>The unit of the values.</summary>
     [Parameter]
     public string? Unit { get; set; }
 
     /// <summary>The plot's height in pixels.</summary>
     [Parameter]
-    public int Height { get; set; } = LiveChartView.DefaultHeight;
+    public int Height { get; set; } = DefaultHeight;
 
     /// <summary>The bottom of the value axis; null fits the data.</summary>
     [Parameter]
@@ -37,11 +64,194 @@ public sealed partial class LiveChart
     [Parameter]
     public double? YMax { get; set; }
 
-    /// <summary>The visible time window in seconds, ending at the newest point.</summary>
+    /// <summary>The visible time window in seconds.</summary>
     [Parameter]
-    public int WindowSeconds { get; set; } = LiveChartView.DefaultWindowSeconds;
+    public int WindowSeconds { get; set; } = DefaultWindowSeconds;
 
-    /// <summary>Warning and critical levels drawn as dashed lines; null draws none.</summary>
+    /// <summary>Warning and critical levels drawn as dashed lines.</summary>
     [Parameter]
     public Threshold? Threshold { get; set; }
+
+    protected override IReadOnlyList<string> Feeds => [Feed];
+
+    private string AriaLabel => $"{Title} chart: {string.Join(", ", Series.Select(s => s.Label))}";
+
+    private Shape Current => new(
+        string.Join('\u001f', Series.Select(s => $"{s.Topic}\u001e{s.Field}\u001e{s.Label}\u001e{s.Color}")),
+        Title, Unit, Height, YMin, YMax, WindowSeconds, Threshold?.Warning, Threshold?.Critical);
+
+    protected override void OnBackfill(string feed, RelaySnapshot snapshot) => _backfill = snapshot;
+
+    // Only a changed shape (series, title, scale) re-renders; data goes through JS.
+    protected override bool ShouldRender() => _drawn is null || _drawn != Current;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            await CreateAsync(_backfill ?? ChartRelay.Feed(Feed).Snapshot());
+            _backfill = null;
+        }
+        else if (_drawn != Current && _module is not null)
+        {
+            // New series (say another ticker symbol): redraw from what the relay keeps now.
+            await CreateAsync(ChartRelay.Feed(Feed).Snapshot());
+        }
+    }
+
+    protected override void OnFeedReset(string feed) => _reset = true;
+
+    protected override async Task OnMessagesAsync(IReadOnlyList<FeedMessage> batch)
+    {
+        if (_reset && _module is not null)
+        {
+            _reset = false;
+            _lastIds.Clear();
+            _buffer.Clear();
+            await CreateAsync(ChartRelay.Feed(Feed).Snapshot());
+            return;
+        }
+
+        if (!_ready)
+        {
+            _buffer.AddRange(batch);
+            return;
+        }
+
+        await AppendAsync(batch);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _ready = false;
+        if (_module is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _module.InvokeVoidAsync("destroy", _element);
+            await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone and the browser with it: nothing left to clean up there.
+        }
+    }
+
+    private async Task CreateAsync(RelaySnapshot snapshot)
+    {
+        var generation = ++_generation;
+        _ready = false;
+        _drawn = Current;
+        _lastIds.Clear();
+
+        var messages = Series.Select(s => s.Topic).Distinct(StringComparer.Ordinal)
+            .SelectMany(snapshot.Window)
+            .Concat(_buffer)
+            .DistinctBy(m => m.Id)
+            .ToList();
+        _buffer.Clear();
+        if (messages.Count > 0)
+        {
+            var oldest = messages.Max(m => m.Ts) - (WindowSeconds * 1000L);
+            messages.RemoveAll(m => m.Ts < oldest);
+        }
+
+        var (xs, ys) = Columns(messages);
+        var data = new object[ys.Length + 1];
+        data[0] = xs;
+        ys.CopyTo(data, 1);
+        var config = new
+        {
+            height = Height,
+            windowSeconds = WindowSeconds,
+            yMin = YMin,
+            yMax = YMax,
+            unit = Unit,
+            threshold = Threshold is null ? null : new { warning = Threshold.Warning, critical = Threshold.Critical },
+            series = Series.Select(s => new { label = s.Label, color = s.Color }).ToArray(),
+        };
+
+        await _module!.InvokeVoidAsync("create", _element, config, data);
+        if (generation != _generation)
+        {
+            return;
+        }
+
+        _ready = true;
+        if (_buffer.Count > 0)
+        {
+            var pending = _buffer.ToList();
+            _buffer.Clear();
+            await AppendAsync(pending);
+        }
+    }
+
+    private async Task AppendAsync(IReadOnlyList<FeedMessage> batch)
+    {
+        var (xs, ys) = Columns(batch);
+        if (xs.Length > 0)
+        {
+            await _module!.InvokeVoidAsync("append", _element, xs, ys);
+        }
+    }
+
+    /// <summary>
+    /// The new points of the series as uPlot columns: one x (seconds) per distinct timestamp,
+    /// and per series its value there or null, since topics tick at their own times.
+    /// </summary>
+    private (double[] Xs, double?[][] Ys) Columns(IEnumerable<FeedMessage> messages)
+    {
+        var rows = new SortedDictionary<long, double?[]>();
+        foreach (var message in messages)
+        {
+            if (_lastIds.TryGetValue(message.Topic, out var last) && message.Id <= last)
+            {
+                continue;
+            }
+
+            for (var s = 0; s < Series.Count; s++)
+            {
+                var series = Series[s];
+                if (!string.Equals(series.Topic, message.Topic, StringComparison.Ordinal)
+                    || message.Number(series.Field) is not { } value)
+                {
+                    continue;
+                }
+
+                if (!rows.TryGetValue(message.Ts, out var row))
+                {
+                    row = new double?[Series.Count];
+                    rows.Add(message.Ts, row);
+                }
+
+                row[s] = Math.Round(value, Decimals);
+            }
+        }
+
+        foreach (var message in messages)
+        {
+            if (!_lastIds.TryGetValue(message.Topic, out var last) || message.Id > last)
+            {
+                _lastIds[message.Topic] = message.Id;
+            }
+        }
+
+        var xs = rows.Keys.Select(ts => ts / 1000.0).ToArray();
+        var ys = new double?[Series.Count][];
+        for (var s = 0; s < ys.Length; s++)
+        {
+            ys[s] = rows.Values.Select(row => row[s]).ToArray();
+        }
+
+        return (xs, ys);
+    }
+
+    /// <summary>What the chart was created with; a different one means creating it again.</summary>
+    private sealed record Shape(
+        string Series, string? Title, string? Unit, int Height, double? YMin, double? YMax, int WindowSeconds, double? Warning, double? Critical);
 }
