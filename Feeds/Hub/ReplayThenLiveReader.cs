@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 
 namespace Feeds.Hub;
@@ -6,22 +7,45 @@ namespace Feeds.Hub;
 /// Reads the replayed events, then the live queue, skipping live events the replay already
 /// gave: the subscriber was registered before history was read, so the two may overlap.
 /// </summary>
-internal sealed class ReplayThenLiveReader(IReadOnlyList<FeedEvent> replay, ChannelReader<FeedEvent> live) : ChannelReader<FeedEvent>
+internal sealed class ReplayThenLiveReader : ChannelReader<FeedEvent>
 {
-    private readonly long _lastReplayedId = replay.Count == 0 ? 0 : replay[^1].Id;
+    private readonly IReadOnlyList<FeedEvent> _replay;
+    private readonly ChannelReader<FeedEvent> _live;
+    private readonly long _lastReplayedId;
+    private readonly TaskCompletionSource _replayRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task? _completion;
     private int _next;
 
-    public override Task Completion => live.Completion;
-
-    public override bool TryRead(out FeedEvent item)
+    public ReplayThenLiveReader(IReadOnlyList<FeedEvent> replay, ChannelReader<FeedEvent> live)
     {
-        if (_next < replay.Count)
+        _replay = replay;
+        _live = live;
+        _lastReplayedId = replay.Count == 0 ? 0 : replay[^1].Id;
+        if (replay.Count == 0)
         {
-            item = replay[_next++];
+            _replayRead.SetResult();
+        }
+    }
+
+    /// <summary>Done when the live queue is done and every replayed event has been read too.</summary>
+    public override Task Completion => _completion ??= CompleteAsync();
+
+    public override bool CanPeek => _live.CanPeek;
+
+    public override bool TryRead([MaybeNullWhen(false)] out FeedEvent item)
+    {
+        if (_next < _replay.Count)
+        {
+            item = _replay[_next++];
+            if (_next == _replay.Count)
+            {
+                _replayRead.TrySetResult();
+            }
+
             return true;
         }
 
-        while (live.TryRead(out item!))
+        while (_live.TryRead(out item))
         {
             if (item.Id > _lastReplayedId)
             {
@@ -32,6 +56,33 @@ internal sealed class ReplayThenLiveReader(IReadOnlyList<FeedEvent> replay, Chan
         return false;
     }
 
+    public override bool TryPeek([MaybeNullWhen(false)] out FeedEvent item)
+    {
+        if (_next < _replay.Count)
+        {
+            item = _replay[_next];
+            return true;
+        }
+
+        while (_live.TryPeek(out item))
+        {
+            if (item.Id > _lastReplayedId)
+            {
+                return true;
+            }
+
+            _live.TryRead(out _);
+        }
+
+        return false;
+    }
+
     public override ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default) =>
-        _next < replay.Count ? ValueTask.FromResult(true) : live.WaitToReadAsync(cancellationToken);
+        _next < _replay.Count ? ValueTask.FromResult(true) : _live.WaitToReadAsync(cancellationToken);
+
+    private async Task CompleteAsync()
+    {
+        await _replayRead.Task.ConfigureAwait(false);
+        await _live.Completion.ConfigureAwait(false);
+    }
 }
