@@ -16,7 +16,7 @@ public sealed class FeedClientErrorTests
         await using var server = await FeedsServer.StartAsync();
         using var http = server.CreateClient();
         var time = new ManualTimeProvider();
-        var client = new FeedClient(http, time: time);
+        var client = new FeedClient(http, ManualTimeProvider.BackoffOnly(), time);
 
         await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(new Uri(server.BaseAddress, path), null, onState, ct));
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => probe.Completion.WaitAsync(FeedProbe<FeedMessage>.Patience));
@@ -33,7 +33,7 @@ public sealed class FeedClientErrorTests
             app.MapGet("/page", () => TypedResults.Content("<html></html>", "text/html")));
         using var http = server.CreateClient();
         var time = new ManualTimeProvider();
-        var client = new FeedClient(http, time: time);
+        var client = new FeedClient(http, ManualTimeProvider.BackoffOnly(), time);
 
         await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(new Uri(server.BaseAddress, "page"), null, onState, ct));
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => probe.Completion.WaitAsync(FeedProbe<FeedMessage>.Patience));
@@ -60,7 +60,7 @@ public sealed class FeedClientErrorTests
         }));
         using var http = server.CreateClient();
         var time = new ManualTimeProvider();
-        var client = new FeedClient(http, new FeedClientOptions { InitialRetry = TimeSpan.FromMilliseconds(100) }, time);
+        var client = new FeedClient(http, ManualTimeProvider.BackoffOnly(new FeedClientOptions { InitialRetry = TimeSpan.FromMilliseconds(100) }), time);
 
         await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(new Uri(server.BaseAddress, "flaky"), null, onState, ct));
         var wait = await time.NextTimerAsync();
@@ -90,7 +90,7 @@ public sealed class FeedClientErrorTests
         }));
         using var http = server.CreateClient();
         var time = new ManualTimeProvider();
-        var client = new FeedClient(http, time: time);
+        var client = new FeedClient(http, ManualTimeProvider.BackoffOnly(), time);
 
         await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(new Uri(server.BaseAddress, "raw"), null, onState, ct));
         var message = await probe.NextAsync();

@@ -12,7 +12,7 @@ public sealed class FeedClientReconnectTests
         await using var server = await FeedsServer.StartAsync();
         using var http = server.CreateClient();
         var time = new ManualTimeProvider();
-        var client = new FeedClient(http, time: time);
+        var client = new FeedClient(http, ManualTimeProvider.BackoffOnly(), time);
         await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(server.SseUri("test/*"), null, onState, ct));
         await probe.WaitForStateAsync(FeedConnectionState.Live);
         var published = new List<FeedEvent>();
@@ -49,7 +49,7 @@ public sealed class FeedClientReconnectTests
         await using var server = await FeedsServer.StartAsync(new Dictionary<string, string?> { ["Feeds:Sse:RetryMs"] = "250" });
         using var http = server.CreateClient();
         var time = new ManualTimeProvider();
-        var client = new FeedClient(http, new FeedClientOptions { InitialRetry = TimeSpan.FromSeconds(10) }, time);
+        var client = new FeedClient(http, ManualTimeProvider.BackoffOnly(new FeedClientOptions { InitialRetry = TimeSpan.FromSeconds(10) }), time);
         await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(server.SseUri("clock"), null, onState, ct));
         await probe.WaitForStateAsync(FeedConnectionState.Live);
 
@@ -84,7 +84,7 @@ public sealed class FeedClientReconnectTests
         await using var server = await FeedsServer.StartAsync(new Dictionary<string, string?> { ["Feeds:Sse:RetryMs"] = "1000" });
         using var http = server.CreateClient();
         var time = new ManualTimeProvider();
-        var client = new FeedClient(http, new FeedClientOptions { OfflineAfterFailures = 3, MaxRetry = TimeSpan.FromSeconds(30) }, time);
+        var client = new FeedClient(http, ManualTimeProvider.BackoffOnly(new FeedClientOptions { OfflineAfterFailures = 3, MaxRetry = TimeSpan.FromSeconds(30) }), time);
         await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(server.SseUri("clock"), null, onState, ct));
         await probe.WaitForStateAsync(FeedConnectionState.Live);
 
@@ -118,7 +118,7 @@ public sealed class FeedClientReconnectTests
         var server = await FeedsServer.StartAsync();
         using var http = server.CreateClient();
         var time = new ManualTimeProvider();
-        var client = new FeedClient(http, time: time);
+        var client = new FeedClient(http, ManualTimeProvider.BackoffOnly(), time);
         await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(server.SseUri("clock"), null, onState, ct));
         await probe.WaitForStateAsync(FeedConnectionState.Live);
         await server.DisposeAsync();
@@ -127,5 +127,49 @@ public sealed class FeedClientReconnectTests
         probe.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => probe.Completion.WaitAsync(FeedProbe<FeedMessage>.Patience));
+    }
+
+    [Fact]
+    public async Task StreamAsync_StreamSilentPastIdleTimeout_TakesItForDeadAndReconnects()
+    {
+        // No events and no heartbeat within the client's patience: like a network that dropped
+        // without closing the connection.
+        await using var server = await FeedsServer.StartAsync(new Dictionary<string, string?> { ["Feeds:Sse:HeartbeatSeconds"] = "3600", ["Feeds:Sse:RetryMs"] = "100" });
+        using var http = server.CreateClient();
+        var client = new FeedClient(http, new FeedClientOptions { IdleTimeout = TimeSpan.FromMilliseconds(500) });
+        await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(server.SseUri("test/a"), null, onState, ct));
+        await probe.WaitForStateAsync(FeedConnectionState.Live);
+
+        await probe.WaitForStateAsync(FeedConnectionState.Reconnecting);
+        await probe.WaitForStateAsync(FeedConnectionState.Live);
+        var published = await server.PublishAsync("test/a");
+
+        Assert.Equal(published.Id, (await probe.NextAsync()).Id);
+        Assert.True(server.LastEventIdHeaders.Count >= 2);
+    }
+
+    [Fact]
+    public async Task StreamAsync_QuietStreamWithHeartbeats_StaysConnected()
+    {
+        await using var server = await FeedsServer.StartAsync(new Dictionary<string, string?> { ["Feeds:Sse:HeartbeatSeconds"] = "1" });
+        using var http = server.CreateClient();
+        var client = new FeedClient(http, new FeedClientOptions { IdleTimeout = TimeSpan.FromSeconds(1.5) });
+        await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(server.SseUri("test/a"), null, onState, ct));
+        await probe.WaitForStateAsync(FeedConnectionState.Live);
+
+        // A second, raw stream counts the server's heartbeats: four of them span more than two of
+        // the client's idle timeouts, in which only heartbeats reached it.
+        using var watcher = await http.GetAsync(server.SseUri("test/a"), HttpCompletionOption.ResponseHeadersRead);
+        using var lines = new StreamReader(await watcher.Content.ReadAsStreamAsync());
+        for (var heartbeats = 0; heartbeats < 4;)
+        {
+            var line = await lines.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)) ?? throw new EndOfStreamException();
+            heartbeats += line == ": heartbeat" ? 1 : 0;
+        }
+
+        var published = await server.PublishAsync("test/a");
+
+        Assert.Equal(published.Id, (await probe.NextAsync()).Id);
+        Assert.DoesNotContain(FeedConnectionState.Reconnecting, probe.States);
     }
 }

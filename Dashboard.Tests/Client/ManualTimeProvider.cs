@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Feeds.Client;
 
 namespace Dashboard.Tests.Client;
 
@@ -13,6 +14,17 @@ internal sealed class ManualTimeProvider : TimeProvider
     private int _count;
 
     public int TimersCreated => Volatile.Read(ref _count);
+
+    /// <summary>
+    /// Client options for a test on this clock: idle detection off, so every timer the client
+    /// makes is a wait between attempts and <see cref="NextTimerAsync"/> hands out only those.
+    /// </summary>
+    public static FeedClientOptions BackoffOnly(FeedClientOptions? options = null)
+    {
+        options ??= new FeedClientOptions();
+        options.IdleTimeout = null;
+        return options;
+    }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {

@@ -108,6 +108,11 @@ public sealed class FeedClient(HttpClient http, FeedClientOptions? options = nul
                     session.Connected();
                     ClientLog.Connected(_logger, url);
                     var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                    if (_options.IdleTimeout is { } idle)
+                    {
+                        body = new IdleTimeoutStream(body, idle, _time);
+                    }
+
                     var parser = SseParser.Create(body);
                     var items = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
                     try
@@ -212,7 +217,7 @@ public sealed class FeedClient(HttpClient http, FeedClientOptions? options = nul
             // A read cut short by cancelling can surface as an I/O error; the caller asked to stop.
             throw new OperationCanceledException(ex.Message, ex, cancellationToken);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is IOException or HttpRequestException or InvalidDataException or OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is IOException or HttpRequestException or InvalidDataException or OperationCanceledException or TimeoutException)
         {
             reason = ex.Message;
         }
@@ -281,11 +286,13 @@ public sealed class FeedClient(HttpClient http, FeedClientOptions? options = nul
         ArgumentOutOfRangeException.ThrowIfLessThan(options.InitialRetry, TimeSpan.Zero, "options.InitialRetry");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRetry, options.InitialRetry, "options.MaxRetry");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.OfflineAfterFailures, 1, "options.OfflineAfterFailures");
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.IdleTimeout ?? TimeSpan.MaxValue, TimeSpan.Zero, "options.IdleTimeout");
         return new FeedClientOptions
         {
             InitialRetry = options.InitialRetry,
             MaxRetry = options.MaxRetry,
             OfflineAfterFailures = options.OfflineAfterFailures,
+            IdleTimeout = options.IdleTimeout,
         };
     }
 }

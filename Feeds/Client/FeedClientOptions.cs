@@ -11,4 +11,10 @@ public sealed class FeedClientOptions
 
     /// <summary>Consecutive failed attempts after which the state becomes <see cref="FeedConnectionState.Offline"/>.</summary>
     public int OfflineAfterFailures { get; set; } = 3;
+
+    /// <summary>
+    /// How long a stream may send nothing at all, not even a heartbeat comment, before it is taken
+    /// for dead and reconnected; keep it above the server's heartbeat interval. Null never times out.
+    /// </summary>
+    public TimeSpan? IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }
