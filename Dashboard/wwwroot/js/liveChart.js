@@ -5,8 +5,10 @@
 const charts = new WeakMap();
 
 // Colours come from the theme's CSS variables, read at draw time, so switching between light
-// and dark needs no message from the server.
-const palette = ["--rz-primary", "--rz-info", "--rz-success", "--rz-secondary", "--rz-warning", "--rz-danger"];
+// and dark needs no message from the server: theme colours first, then the theme's chart series
+// colours. No warning or danger colour, which on these charts mean the threshold lines; eight,
+// so a fleet chart rarely repeats one.
+const palette = ["--rz-primary", "--rz-info", "--rz-success", "--rz-secondary", "--rz-series-3", "--rz-series-4", "--rz-text-secondary-color", "--rz-series-2"];
 
 function cssColor(element, value, fallback) {
   if (!value) {
