@@ -36,8 +36,13 @@ public sealed class DashboardOptions
 
     public static readonly IReadOnlyList<string> DefaultWorldClocks = ["America/New_York", "Europe/London", "Asia/Tokyo", "Australia/Sydney"];
 
-    /// <summary>The thresholds in force: configured ones over the defaults.</summary>
-    public IReadOnlyDictionary<string, Threshold> EffectiveThresholds =>
+    private IReadOnlyDictionary<string, Threshold>? _effectiveThresholds;
+
+    /// <summary>
+    /// The thresholds in force: configured ones over the defaults. Merged once, on first read:
+    /// widgets look them up on every render, and options are bound before anything reads them.
+    /// </summary>
+    public IReadOnlyDictionary<string, Threshold> EffectiveThresholds => _effectiveThresholds ??=
         DefaultThresholds.Concat(Thresholds)
             .GroupBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.Last().Value, StringComparer.OrdinalIgnoreCase);
