@@ -2,7 +2,6 @@ using Dashboard.Options;
 using Dashboard.Relay;
 using Feeds.Client;
 using Microsoft.AspNetCore.Components;
-using System.Text.Json;
 
 namespace Dashboard.Components.Widgets;
 
@@ -64,18 +63,13 @@ public sealed partial class HealthTile : LiveComponent
     private void Apply(FeedMessage message)
     {
         _latest = message;
-        _incident = message.Data.ValueKind == JsonValueKind.Object
-            && message.Data.TryGetProperty("incident", out var incident)
-            && incident.ValueKind == JsonValueKind.String
-                ? incident.GetString()
-                : null;
-        _worst = Metrics.Select(m => LevelOf(m.Field, message.Number(m.Field))).DefaultIfEmpty(ThresholdLevel.Unknown).Max();
+        _incident = HostHealth.Incident(message);
+        _worst = HostHealth.WorstLevel(Settings.EffectiveThresholds, message);
     }
 
     private double? Value(string field) => _latest?.Number(field);
 
-    private ThresholdLevel LevelOf(string field, double? value) =>
-        Settings.EffectiveThresholds.TryGetValue(field, out var threshold) ? threshold.LevelOf(value) : ThresholdLevel.Unknown;
+    private ThresholdLevel LevelOf(string field, double? value) => HostHealth.LevelOf(Settings.EffectiveThresholds, field, value);
 
     private static string Format(double? value, MetricSpec metric) =>
         value is { } v ? $"{v.ToString(metric.Format, System.Globalization.CultureInfo.InvariantCulture)} {metric.Unit}" : "—";

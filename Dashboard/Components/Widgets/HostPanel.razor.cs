@@ -42,13 +42,12 @@ public sealed partial class HostPanel
 
     private string HeadingId => "host-" + Host;
 
+    // An incident is news even before its metrics cross a threshold.
     private ThresholdLevel WorstLevel
     {
         get
         {
-            string[] metrics = IsSelf ? ["cpu", "memory"] : ["cpu", "memory", "latencyP99Ms", "errorRate"];
-            var levels = metrics.Select(m => ThresholdOf(m)?.LevelOf(Value(m)) ?? ThresholdLevel.Unknown).ToList();
-            var worst = levels.Max();
+            var worst = HostHealth.WorstLevel(Settings.EffectiveThresholds, _latest);
             return _incident is not null && worst < ThresholdLevel.Warning ? ThresholdLevel.Warning : worst;
         }
     }
@@ -112,9 +111,7 @@ public sealed partial class HostPanel
     {
         _latest = message;
         _at = DateTimeOffset.FromUnixTimeMilliseconds(message.Ts);
-        _incident = message.Data.TryGetProperty("incident", out var incident) && incident.ValueKind == System.Text.Json.JsonValueKind.String
-            ? incident.GetString()
-            : null;
+        _incident = HostHealth.Incident(message);
     }
 
     private double? Value(string field) => _latest?.Number(field);
