@@ -2,6 +2,8 @@
 // once at creation and then only new points; this module keeps the arrays, trims them to the
 // visible window and redraws at most once per animation frame, however often points arrive.
 
+import { publishPoints, trimColumns } from "./series.js";
+
 const charts = new WeakMap();
 
 // Colours come from the theme's CSS variables, read at draw time, so switching between light
@@ -31,31 +33,6 @@ function formatValue(value, unit) {
   const abs = Math.abs(value);
   const digits = abs >= 1000 ? 0 : abs >= 100 ? 1 : 2;
   return value.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits }) + (unit ? " " + unit : "");
-}
-
-function publish(state) {
-  const xs = state.data[0];
-  state.element.setAttribute("data-points", String(xs.length));
-  state.element.setAttribute("data-last-x", xs.length ? String(xs[xs.length - 1]) : "");
-}
-
-function trim(state) {
-  const xs = state.data[0];
-  if (!xs.length) {
-    return;
-  }
-
-  const oldest = xs[xs.length - 1] - state.windowSeconds;
-  let drop = 0;
-  while (drop < xs.length && xs[drop] < oldest) {
-    drop++;
-  }
-
-  if (drop > 0) {
-    for (const column of state.data) {
-      column.splice(0, drop);
-    }
-  }
 }
 
 function schedule(state) {
@@ -184,7 +161,7 @@ export function create(element, config, data) {
     data: data && data.length === config.series.length + 1 ? data : [[], ...config.series.map(() => [])],
     frame: 0,
   };
-  trim(state);
+  trimColumns(state.data, state.windowSeconds);
   state.plot = new uPlot(options(state, config, element.clientWidth || 300), state.data, element);
   state.resize = new ResizeObserver(() => {
     const width = element.clientWidth;
@@ -194,7 +171,7 @@ export function create(element, config, data) {
   });
   state.resize.observe(element);
   charts.set(element, state);
-  publish(state);
+  publishPoints(state.element, state.data[0]);
 }
 
 /** Adds new points: xs ascending, ys one array per series (null where a series has no value at that x). */
@@ -231,8 +208,8 @@ export function append(element, xs, ys) {
     }
   }
 
-  trim(state);
-  publish(state);
+  trimColumns(state.data, state.windowSeconds);
+  publishPoints(state.element, state.data[0]);
   schedule(state);
 }
 

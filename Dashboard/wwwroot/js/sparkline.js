@@ -1,31 +1,9 @@
 // Tiny line charts on a bare canvas: many of them on a page (one per quote row), so no library,
 // no axes, and a redraw of at most once per animation frame whatever the tick rate.
 
+import { publishPoints, trimColumns } from "./series.js";
+
 const lines = new WeakMap();
-
-function publish(state) {
-  const xs = state.xs;
-  state.canvas.setAttribute("data-points", String(xs.length));
-  state.canvas.setAttribute("data-last-x", xs.length ? String(xs[xs.length - 1]) : "");
-}
-
-function trim(state) {
-  const xs = state.xs;
-  if (!xs.length) {
-    return;
-  }
-
-  const oldest = xs[xs.length - 1] - state.seconds;
-  let drop = 0;
-  while (drop < xs.length && xs[drop] < oldest) {
-    drop++;
-  }
-
-  if (drop > 0) {
-    xs.splice(0, drop);
-    state.ys.splice(0, drop);
-  }
-}
 
 function draw(state) {
   state.frame = 0;
@@ -86,9 +64,9 @@ function schedule(state) {
 export function create(canvas, seconds, xs, ys) {
   destroy(canvas);
   const state = { canvas, seconds, xs: xs || [], ys: ys || [], frame: 0 };
-  trim(state);
+  trimColumns([state.xs, state.ys], state.seconds);
   lines.set(canvas, state);
-  publish(state);
+  publishPoints(state.canvas, state.xs);
   schedule(state);
 }
 
@@ -107,8 +85,8 @@ export function append(canvas, xs, ys) {
     }
   }
 
-  trim(state);
-  publish(state);
+  trimColumns([state.xs, state.ys], state.seconds);
+  publishPoints(state.canvas, state.xs);
   schedule(state);
 }
 
