@@ -5,9 +5,9 @@ namespace Dashboard.Tests.Components;
 
 /// <summary>
 /// The live-component context for widget tests, plus two things widgets need: async disposal
-/// (the relay is only <see cref="IAsyncDisposable"/>, so a synchronous dispose of the container
-/// throws) and a way to wait for JS calls, which a chart makes without rendering anything
-/// bunit's render-driven waits would notice.
+/// (components' DisposeAsync, which awaits their JS module, and the relay's pumps) and a way to
+/// wait for JS calls, which a chart makes without rendering anything bunit's render-driven waits
+/// would notice.
 /// </summary>
 public abstract class WidgetTestContext : LiveComponentContext, IAsyncLifetime
 {
