@@ -35,6 +35,7 @@ public static class DashboardApp
         var app = builder.Build();
         if (hostsFeeds)
         {
+            app.UseFeeds();
             app.MapFeeds();
         }
 

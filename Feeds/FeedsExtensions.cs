@@ -29,17 +29,35 @@ public static class FeedsExtensions
         services.TryAddSingleton<FeedStats>();
         services.TryAddSingleton<TopicCatalog>();
         services.TryAddSingleton<FeedHub>();
+        services.TryAddSingleton<StreamGate>();
+        services.AddFeedLimits();
+        services.AddFeedCors();
+        services.AddHostedService<PublishTopics>();
 
         services.AddFeedProducers();
         return builder;
     }
 
-    /// <summary>Maps <c>/feeds/sse</c>, <c>/feeds/topics</c> and <c>/feeds/stats</c>.</summary>
+    /// <summary>
+    /// Adds the middleware the feed endpoints rely on: CORS (<c>Feeds:Cors</c>) and the stream and
+    /// publish limits. Call it after routing and before <see cref="MapFeeds"/>'s endpoints run;
+    /// without it those endpoints refuse to run rather than go unprotected.
+    /// </summary>
+    public static IApplicationBuilder UseFeeds(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseCors();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Maps <c>/feeds/sse</c>, <c>/feeds/publish/{topic}</c>, <c>/feeds/topics</c> and <c>/feeds/stats</c>.</summary>
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var feeds = endpoints.MapGroup("/feeds");
+        var feeds = endpoints.MapGroup("/feeds").RequireCors(FeedCors.PolicyName);
         feeds.MapSseEndpoint();
+        feeds.MapPublishEndpoint();
         feeds.MapCatalogEndpoints();
         return endpoints;
     }

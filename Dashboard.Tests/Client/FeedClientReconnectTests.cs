@@ -81,7 +81,12 @@ public sealed class FeedClientReconnectTests
     [Fact]
     public async Task StreamAsync_ServerDownForSeveralAttempts_BacksOffGoesOfflineAndRecovers()
     {
-        await using var server = await FeedsServer.StartAsync(new Dictionary<string, string?> { ["Feeds:Sse:RetryMs"] = "1000" });
+        // No shutdown jitter: the stop's retry: is then exactly RetryMs, the base the backoff doubles.
+        await using var server = await FeedsServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Feeds:Sse:RetryMs"] = "1000",
+            ["Feeds:Sse:ShutdownRetryJitterMs"] = "0",
+        });
         using var http = server.CreateClient();
         var time = new ManualTimeProvider();
         var client = new FeedClient(http, ManualTimeProvider.BackoffOnly(new FeedClientOptions { OfflineAfterFailures = 3, MaxRetry = TimeSpan.FromSeconds(30) }), time);

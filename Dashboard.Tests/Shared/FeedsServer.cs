@@ -30,6 +30,13 @@ internal sealed class FeedsServer : IAsyncDisposable
         ["Feeds:Metrics:Enabled"] = "false",
     };
 
+    /// <summary>
+    /// Topics declared in the catalog at start, as producers would declare theirs, so streams on
+    /// them are not refused as unknown; the tests publish on them through <see cref="Hub"/>.
+    /// </summary>
+    public static readonly IReadOnlyList<string> TestTopics =
+        ["clock", "test/a", "test/b", "test/burst", "ticker/ACME", "ticker/GLOBX", "ticker/GLOBX/deep", "tickers/ACME", "metrics/web-1"];
+
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<WebApplicationBuilder>? _configureBuilder;
     private readonly Action<WebApplication>? _configureApp;
@@ -163,8 +170,15 @@ internal sealed class FeedsServer : IAsyncDisposable
         _configureBuilder?.Invoke(builder);
 
         var app = builder.Build();
+        var catalog = app.Services.GetRequiredService<TopicCatalog>();
+        foreach (var topic in TestTopics)
+        {
+            catalog.Declare(new TopicInfo(topic, "test", "A topic the tests publish on.", [], 0));
+        }
+
         app.Use(TrackStreamsAsync);
         _configureApp?.Invoke(app);
+        app.UseFeeds();
         app.MapFeeds();
         await app.StartAsync();
 

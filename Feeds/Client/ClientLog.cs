@@ -40,4 +40,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(4012, LogLevel.Information, "{Url} answered 204 No Content: the server asks the client to stop")]
     public static partial void NoContent(ILogger logger, Uri url);
+
+    [LoggerMessage(4013, LogLevel.Information, "{Url} ended the stream on purpose after id {LastEventId}; not reconnecting")]
+    public static partial void EndReceived(ILogger logger, Uri url, long? lastEventId);
 }

@@ -33,7 +33,8 @@ public sealed class FeedClient(HttpClient http, FeedClientOptions? options = nul
     /// <remarks>
     /// <para>A <c>reset</c> event (the server no longer holds every event after the id resumed from)
     /// is yielded with Type <c>reset</c>, Id 0 and Topic <c>""</c>; its data reads as
-    /// <see cref="FeedReset"/>. Events without a numeric id, or whose data is not a JSON object,
+    /// <see cref="FeedReset"/>. An <c>end</c> event (the server ended the stream on purpose, e.g. at
+    /// the request's <c>maxEvents</c>) is yielded the same way and ends the enumeration: no reconnect. Events without a numeric id, or whose data is not a JSON object,
     /// are logged and skipped.</para>
     /// <para>A 4xx answer other than 408 and 429, or a 2xx that is not <c>text/event-stream</c>,
     /// throws <see cref="HttpRequestException"/> with the status: retrying would not help. 5xx,
@@ -70,8 +71,8 @@ public sealed class FeedClient(HttpClient http, FeedClientOptions? options = nul
     {
         await foreach (var message in StreamCoreAsync(url, lastEventId, onStateChanged, cancellationToken).ConfigureAwait(false))
         {
-            // The untyped stream has logged the reset already.
-            if (string.Equals(message.Type, FeedReset.EventType, StringComparison.Ordinal))
+            // The untyped stream has logged the reset already, and ends itself after an end.
+            if (message.Id == 0 && message.Type is FeedReset.EventType or FeedEnd.EventType)
             {
                 continue;
             }
@@ -127,6 +128,11 @@ public sealed class FeedClient(HttpClient http, FeedClientOptions? options = nul
                                 }
 
                                 yield return message;
+                                if (message.Id == 0 && string.Equals(message.Type, FeedEnd.EventType, StringComparison.Ordinal))
+                                {
+                                    ClientLog.EndReceived(_logger, url, session.LastEventId);
+                                    yield break;
+                                }
                             }
                         }
                     }

@@ -12,15 +12,16 @@ internal static class SseMessageReader
     /// <summary>
     /// False for an event without a numeric id or without a JSON object as data: such an event
     /// cannot be resumed from or read as a feed event, and one bad event must not end the stream.
-    /// A <c>reset</c> has no id by design and reads as Id 0, Topic "".
+    /// The control events <c>reset</c> and <c>end</c> have no id by design and read as Id 0, Topic "".
     /// </summary>
     public static bool TryRead(SseItem<string> item, Uri url, ILogger logger, [NotNullWhen(true)] out FeedMessage? message)
     {
         message = null;
         var type = item.EventType;
         var isReset = string.Equals(type, FeedReset.EventType, StringComparison.Ordinal);
+        var isControl = isReset || string.Equals(type, FeedEnd.EventType, StringComparison.Ordinal);
         long id = 0;
-        if (!isReset && !long.TryParse(item.EventId, NumberStyles.None, CultureInfo.InvariantCulture, out id))
+        if (!isControl && !long.TryParse(item.EventId, NumberStyles.None, CultureInfo.InvariantCulture, out id))
         {
             ClientLog.EventWithoutId(logger, type, url);
             return false;
@@ -39,7 +40,7 @@ internal static class SseMessageReader
             ? parsedTs
             : 0;
 
-        message = new FeedMessage(isReset ? 0 : id, isReset ? "" : topic, type, data, ts);
+        message = new FeedMessage(isControl ? 0 : id, isControl ? "" : topic, type, data, ts);
         if (isReset)
         {
             var reset = Read(data);

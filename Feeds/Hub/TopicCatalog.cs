@@ -13,6 +13,13 @@ public sealed class TopicCatalog
         _topics[topic.Topic] = topic;
     }
 
+    /// <summary>Declares the topic unless it is declared already; true when this call declared it.</summary>
+    public bool TryDeclare(TopicInfo topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        return _topics.TryAdd(topic.Topic, topic);
+    }
+
     public IReadOnlyList<TopicInfo> All() =>
         _topics.Values.OrderBy(t => t.Topic, StringComparer.Ordinal).ToArray();
 

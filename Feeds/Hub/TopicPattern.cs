@@ -22,6 +22,19 @@ public sealed class TopicPattern
     public bool Matches(string topic) =>
         Prefix is null ? string.Equals(topic, Text, StringComparison.Ordinal) : topic.StartsWith(Prefix, StringComparison.Ordinal);
 
+    /// <summary>True when some topic matches both patterns: <c>metrics/*</c> overlaps <c>metrics/db-1</c> and <c>metrics/db/*</c>.</summary>
+    public bool Overlaps(TopicPattern other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return (Prefix, other.Prefix) switch
+        {
+            (null, null) => string.Equals(Text, other.Text, StringComparison.Ordinal),
+            (null, _) => other.Matches(Text),
+            (_, null) => Matches(other.Text),
+            _ => Prefix.StartsWith(other.Prefix, StringComparison.Ordinal) || other.Prefix.StartsWith(Prefix, StringComparison.Ordinal),
+        };
+    }
+
     public static bool TryParse(string? text, [NotNullWhen(true)] out TopicPattern? pattern)
     {
         pattern = null;

@@ -9,6 +9,13 @@ public sealed class FeedsOptions
 
     public SseOptions Sse { get; set; } = new();
 
+    public PublishOptions Publish { get; set; } = new();
+
+    /// <summary>Read protection per topic; without rules every topic is open.</summary>
+    public List<AccessRule> Access { get; set; } = [];
+
+    public FeedsCorsOptions Cors { get; set; } = new();
+
     public ClockOptions Clock { get; set; } = new();
 
     public TickerOptions Ticker { get; set; } = new();

@@ -17,22 +17,23 @@ internal static class SseEndpoint
 {
     public static RouteGroupBuilder MapSseEndpoint(this RouteGroupBuilder group)
     {
-        group.MapGet("/sse", Subscribe);
+        group.MapGet("/sse", Subscribe).WithMetadata(StreamEndpointMetadata.Instance);
         return group;
     }
 
     private static IResult Subscribe(
         HttpContext context,
+        StreamGate gate,
         FeedHub hub,
         IOptions<FeedsOptions> options,
         TimeProvider time,
         IHostApplicationLifetime lifetime,
         ILogger<SseStreamResult> logger)
     {
-        if (!SseRequest.TryParse(context.Request, out var request, out var error))
+        if (!gate.TryAdmit(context, out var request, out var problem))
         {
-            TransportsLog.BadRequest(logger, error);
-            return TypedResults.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid stream request");
+            TransportsLog.Refused(logger, problem.StatusCode, problem.ProblemDetails.Detail ?? "");
+            return problem;
         }
 
         return new SseStreamResult(request, hub, options.Value.Sse, time, lifetime, logger);

@@ -15,12 +15,13 @@ namespace Feeds.Transports;
 
 /// <summary>
 /// One SSE response: subscribes to the hub, then a single loop writes the replay, the live events
-/// and heartbeats until the client goes away, the app stops, or the subscription ends (a consumer
-/// too slow for its queue: the response just ends and the client resumes with Last-Event-ID).
-/// The hub knows nothing of HTTP; this knows nothing of how events are produced.
+/// and heartbeats until the client goes away, the app stops, the request's <c>maxEvents</c> is
+/// reached, or the subscription ends (a consumer too slow for its queue: the response just ends
+/// and the client resumes with Last-Event-ID). The hub knows nothing of HTTP; this knows nothing
+/// of how events are produced.
 /// </summary>
 internal sealed class SseStreamResult(
-    SseRequest request,
+    StreamRequest request,
     FeedHub hub,
     SseOptions options,
     TimeProvider time,
@@ -29,23 +30,26 @@ internal sealed class SseStreamResult(
 {
     private static readonly byte[] Heartbeat = ": heartbeat\n\n"u8.ToArray();
     private long _sent;
+    private bool _stopping;
+    private bool _ended;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
 
-        // Without ApplicationStopping an open stream would hold shutdown until the host's timeout.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, lifetime.ApplicationStopping);
-        var cancellationToken = stop.Token;
+        // Writes stop only when the client goes; waiting also stops when the app does, so that the
+        // stream can still hand over what is queued and say when to come back.
+        var aborted = httpContext.RequestAborted;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
         var topics = request.Filter.ToString();
 
         // Subscribe before the response starts: a failure here can still be an honest 500.
         FeedSubscription subscription;
         try
         {
-            subscription = await hub.SubscribeAsync(request.Filter, request.AfterId, cancellationToken).ConfigureAwait(false);
+            subscription = await hub.SubscribeAsync(request.Filter, request.AfterId, stop.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             return;
         }
@@ -57,18 +61,25 @@ internal sealed class SseStreamResult(
             string reason;
             try
             {
-                await WritePreambleAsync(body, topics, cancellationToken).ConfigureAwait(false);
-                await SseFormatter.WriteAsync(ItemsAsync(subscription, body, cancellationToken), body, cancellationToken).ConfigureAwait(false);
-                reason = subscription.EndReason switch
+                await WritePreambleAsync(body, topics, aborted).ConfigureAwait(false);
+                await SseFormatter.WriteAsync(ItemsAsync(subscription, body, stop.Token, aborted), body, aborted).ConfigureAwait(false);
+                if (_stopping || subscription.EndReason == SubscriptionEndReason.Shutdown)
                 {
-                    SubscriptionEndReason.Overflow => "the client fell behind its queue",
-                    SubscriptionEndReason.Shutdown => "the hub is stopping",
-                    _ => "the subscription ended",
-                };
+                    await WriteComeBackLaterAsync(body, aborted).ConfigureAwait(false);
+                }
+
+                reason = _ended ? $"maxEvents {request.MaxEvents} reached"
+                    : _stopping ? "the app is stopping"
+                    : subscription.EndReason switch
+                    {
+                        SubscriptionEndReason.Overflow => "the client fell behind its queue",
+                        SubscriptionEndReason.Shutdown => "the hub is stopping",
+                        _ => "the subscription ended",
+                    };
             }
-            catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or IOException)
+            catch (Exception ex) when (aborted.IsCancellationRequested && ex is OperationCanceledException or IOException)
             {
-                reason = httpContext.RequestAborted.IsCancellationRequested ? "the client went away" : "the app is stopping";
+                reason = "the client went away";
             }
 
             TransportsLog.StreamEnded(logger, topics, _sent, reason);
@@ -107,6 +118,19 @@ internal sealed class SseStreamResult(
     }
 
     /// <summary>
+    /// The server is going away: a <c>retry:</c> of its own for each stream, spread over the jitter
+    /// window, so the clients of a restarting server come back over seconds rather than all at once.
+    /// A retry field with no data dispatches no event; EventSource just takes the new delay.
+    /// </summary>
+    private async Task WriteComeBackLaterAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var retry = options.RetryMs + Random.Shared.Next(options.ShutdownRetryJitterMs + 1);
+        var goodbye = string.Create(CultureInfo.InvariantCulture, $"retry: {retry}\n: server stopping; reconnect in {retry} ms\n\n");
+        await body.WriteAsync(Encoding.UTF8.GetBytes(goodbye), cancellationToken).ConfigureAwait(false);
+        await body.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The single writer loop: next event, or a heartbeat after a quiet interval, until the
     /// subscription ends. SseFormatter writes and flushes each item before it asks for the next
     /// (System.Net.ServerSentEvents 10.0.14, SseFormatter.WriteAsyncCore), so while this method
@@ -114,12 +138,12 @@ internal sealed class SseStreamResult(
     /// the body cannot interleave with an event. The formatter has no way to write a comment.
     /// </summary>
     private async IAsyncEnumerable<SseItem<string>> ItemsAsync(FeedSubscription subscription, Stream body,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken stopWaiting, CancellationToken aborted)
     {
         if (subscription.Replay is { Complete: false } replay)
         {
             TransportsLog.ResetSent(logger, request.Filter.ToString(), request.AfterId ?? 0, replay.OldestAvailableId);
-            yield return new SseItem<string>(ResetData(replay.OldestAvailableId), FeedReset.EventType);
+            yield return new SseItem<string>(EventData(new FeedReset(request.AfterId ?? 0, replay.OldestAvailableId)), FeedReset.EventType);
         }
 
         var reader = subscription.Reader;
@@ -129,23 +153,41 @@ internal sealed class SseStreamResult(
         Task<bool>? waiting = null;
         while (true)
         {
+            // Also after the app starts stopping: what is queued was promised to this client.
             while (reader.TryRead(out var feedEvent))
             {
                 _sent++;
                 yield return ToItem(feedEvent);
+                if (_sent == request.MaxEvents)
+                {
+                    _ended = true;
+                    yield return new SseItem<string>(EventData(new FeedEnd(FeedEnd.MaxEventsReason, _sent)), FeedEnd.EventType);
+                    yield break;
+                }
             }
 
-            waiting ??= reader.WaitToReadAsync(cancellationToken).AsTask();
+            if (_stopping)
+            {
+                yield break;
+            }
+
+            waiting ??= reader.WaitToReadAsync(stopWaiting).AsTask();
             bool more;
             try
             {
-                more = await waiting.WaitAsync(quiet, time, cancellationToken).ConfigureAwait(false);
+                more = await waiting.WaitAsync(quiet, time, stopWaiting).ConfigureAwait(false);
                 waiting = null;
             }
             catch (TimeoutException)
             {
-                await body.WriteAsync(Heartbeat, cancellationToken).ConfigureAwait(false);
-                await body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await body.WriteAsync(Heartbeat, aborted).ConfigureAwait(false);
+                await body.FlushAsync(aborted).ConfigureAwait(false);
+                continue;
+            }
+            catch (OperationCanceledException) when (stopWaiting.IsCancellationRequested && !aborted.IsCancellationRequested)
+            {
+                // The app is stopping: one more pass drains the queue, then the stream ends.
+                _stopping = true;
                 continue;
             }
 
@@ -159,9 +201,7 @@ internal sealed class SseStreamResult(
     private static SseItem<string> ToItem(FeedEvent feedEvent) =>
         new(feedEvent.Data, feedEvent.Type) { EventId = feedEvent.Id.ToString(CultureInfo.InvariantCulture) };
 
-    private string ResetData(long oldestAvailableId)
-    {
-        var reset = JsonSerializer.SerializeToElement(new FeedReset(request.AfterId ?? 0, oldestAvailableId), FeedJson.Options);
-        return FeedHub.BuildData("", time.GetUtcNow().ToUnixTimeMilliseconds(), reset);
-    }
+    /// <summary>Control events (reset, end) carry the same envelope as feed events: an empty topic and the time.</summary>
+    private string EventData<T>(T payload) =>
+        FeedHub.BuildData("", time.GetUtcNow().ToUnixTimeMilliseconds(), JsonSerializer.SerializeToElement(payload, FeedJson.Options));
 }

@@ -14,6 +14,15 @@ internal static partial class TransportsLog
     [LoggerMessage(3003, LogLevel.Information, "SSE stream on {Topics} resumed after {AfterId}, older than the history (oldest available {OldestAvailableId}); sending reset")]
     public static partial void ResetSent(ILogger logger, string topics, long afterId, long oldestAvailableId);
 
-    [LoggerMessage(3004, LogLevel.Debug, "SSE request refused: {Reason}")]
-    public static partial void BadRequest(ILogger logger, string reason);
+    [LoggerMessage(3004, LogLevel.Debug, "Stream request refused with {Status}: {Reason}")]
+    public static partial void Refused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(3005, LogLevel.Information, "Event {EventId} published on {Topic} by {Client}")]
+    public static partial void Published(ILogger logger, long eventId, string topic, string client);
+
+    [LoggerMessage(3006, LogLevel.Debug, "Publish on {Topic} refused with {Status}: {Reason}")]
+    public static partial void PublishRefused(ILogger logger, string topic, int status, string reason);
+
+    [LoggerMessage(3007, LogLevel.Information, "Request to {Path} from {Client} turned away with {Status}: limit reached")]
+    public static partial void LimitReached(ILogger logger, string path, string client, int status);
 }

@@ -19,7 +19,7 @@ public sealed class ProducersExtensionsTests
         builder.Services.AddFeedProducers();
 
         var producers = builder.Services
-            .Where(d => d.ServiceType == typeof(IHostedService))
+            .Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType!.IsSubclassOf(typeof(FeedProducer)))
             .Select(d => d.ImplementationType)
             .ToList();
 
@@ -41,7 +41,7 @@ public sealed class ProducersExtensionsTests
         var topics = host.Services.GetRequiredService<TopicCatalog>().All().Select(t => t.Topic).ToList();
         await host.StopAsync();
 
-        Assert.Equal(["clock", "metrics/self", "metrics/web-1", "ticker/ACME", "ticker/GLOBX"], topics);
+        Assert.Equal(["alerts", "clock", "metrics/self", "metrics/web-1", "ticker/ACME", "ticker/GLOBX"], topics);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class ProducersExtensionsTests
         var topics = host.Services.GetRequiredService<TopicCatalog>().All().Select(t => t.Topic).ToList();
         await host.StopAsync();
 
-        Assert.Equal(["ticker/ACME"], topics);
+        Assert.Equal(["alerts", "ticker/ACME"], topics);
     }
 
     [Fact]
