@@ -1,3 +1,4 @@
+using Dashboard.Security;
 using Feeds;
 
 namespace Dashboard;
@@ -33,6 +34,7 @@ public static class DashboardApp
         builder.AddDashboard();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         if (hostsFeeds)
         {
             app.UseFeeds();

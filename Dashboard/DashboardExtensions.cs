@@ -34,7 +34,15 @@ public static class DashboardExtensions
         services.AddRadzenComponents();
 
         // A feed stream never ends by itself: no client timeout.
-        services.AddHttpClient(FeedsHttpClient, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(FeedsHttpClient).ConfigureHttpClient((sp, client) =>
+        {
+            client.Timeout = Timeout.InfiniteTimeSpan;
+            var key = sp.GetRequiredService<IOptions<DashboardOptions>>().Value.FeedsKey;
+            if (key.Length > 0)
+            {
+                client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+            }
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new FeedClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(FeedsHttpClient),

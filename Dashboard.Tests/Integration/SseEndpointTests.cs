@@ -250,14 +250,7 @@ public sealed class SseEndpointTests
         return stats!.RootElement.GetProperty("subscribers").GetInt32();
     }
 
-    private static async Task AssertProblemAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(400, problem.RootElement.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()));
-    }
+    private static Task AssertProblemAsync(HttpResponseMessage response) => ProblemAssert.IsAsync(HttpStatusCode.BadRequest, response);
 
     private static string? Topic(string data)
     {

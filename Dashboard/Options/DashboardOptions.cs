@@ -11,6 +11,12 @@ public sealed class DashboardOptions
     /// </summary>
     public string FeedsUrl { get; set; } = "";
 
+    /// <summary>
+    /// The key the relay sends as <c>Authorization: Bearer</c> when <c>Feeds:Access</c> protects the
+    /// topics the pages show; empty sends none.
+    /// </summary>
+    public string FeedsKey { get; set; } = "";
+
     /// <summary>The shortest time between two renders of a live component.</summary>
     public int RenderIntervalMs { get; set; } = 250;
 
