@@ -151,4 +151,24 @@ public sealed class FeedClientTests
         Assert.Equal(published.Id, first?.Id);
         await server.WaitForOpenStreamsAsync(0, FeedProbe<FeedMessage>.Patience);
     }
+
+    [Fact]
+    public async Task StreamAsync_ServerEndsAtMaxEvents_YieldsTheEndAndStopsWithoutReconnecting()
+    {
+        await using var server = await FeedsServer.StartAsync(new Dictionary<string, string?> { ["Feeds:Sse:RetryMs"] = "10" });
+        using var http = server.CreateClient();
+        var client = new FeedClient(http);
+        await using var probe = FeedProbe<FeedMessage>.Start((onState, ct) => client.StreamAsync(new Uri(server.SseUri("test/a") + "&maxEvents=2"), null, onState, ct));
+        await probe.WaitForStateAsync(FeedConnectionState.Live);
+
+        var first = await server.PublishAsync("test/a");
+        var second = await server.PublishAsync("test/a");
+        var messages = await probe.TakeAsync(3);
+        await probe.Completion.WaitAsync(FeedProbe<FeedMessage>.Patience);
+
+        Assert.Equal([first.Id, second.Id, 0], messages.Select(m => m.Id));
+        Assert.Equal(FeedEnd.EventType, messages[2].Type);
+        Assert.Equal(new FeedEnd(FeedEnd.MaxEventsReason, 2), messages[2].As<FeedEnd>());
+        Assert.Single(server.LastEventIdHeaders);
+    }
 }

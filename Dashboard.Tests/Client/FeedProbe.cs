@@ -38,7 +38,7 @@ internal sealed class FeedProbe<T> : IAsyncDisposable
         });
     }
 
-    /// <summary>Ends when the stream ends: by cancelling, by a fatal answer, or by a 204.</summary>
+    /// <summary>Ends when the stream ends: by cancelling, by a fatal answer, by a 204, or by an <c>end</c> event.</summary>
     public Task Completion { get; }
 
     /// <summary>Every state reported so far, in order.</summary>

@@ -24,6 +24,48 @@ public sealed class DashboardHostingTests(DashboardServer server) : IClassFixtur
         Assert.Contains("_framework/blazor.web.js", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Get_Page_SendsSecurityHeaders()
+    {
+        var response = await _http.GetAsync("/monitoring");
+
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+        Assert.Equal(["DENY"], response.Headers.GetValues("X-Frame-Options"));
+        Assert.Equal(["strict-origin-when-cross-origin"], response.Headers.GetValues("Referrer-Policy"));
+    }
+
+    [Fact]
+    public async Task Relay_FeedsProtectedByAccessRule_GoesLiveWithTheConfiguredKey()
+    {
+        const string key = "dashboard-key-0123456789";
+        var protectedServer = new DashboardServer();
+        protectedServer.Arguments.Add("--Feeds:Access:0:Topics:0=clock");
+        protectedServer.Arguments.Add($"--Feeds:Access:0:Keys:0={key}");
+        protectedServer.Arguments.Add($"--Dashboard:FeedsKey={key}");
+        await protectedServer.InitializeAsync();
+        try
+        {
+            using var anonymous = new HttpClient { BaseAddress = protectedServer.BaseAddress };
+            using var refused = await anonymous.GetAsync("/feeds/sse?topic=clock");
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+            var feed = protectedServer.Services.GetRequiredService<FeedRelay>().Feed(DashboardFeeds.Clock);
+            var arrived = new TaskCompletionSource<FeedMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var subscription = feed.Subscribe(new FirstMessage(arrived), out _);
+
+            var message = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal("clock", message.Topic);
+        }
+        finally
+        {
+            await protectedServer.DisposeAsync();
+        }
+    }
+
     [Theory]
     [InlineData("/lib/uplot/uPlot.iife.min.js")]
     [InlineData("/_content/Radzen.Blazor/Radzen.Blazor.js")]
