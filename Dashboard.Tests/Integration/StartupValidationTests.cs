@@ -8,6 +8,8 @@ public sealed class StartupValidationTests
     [InlineData("--Feeds:Ticker:IntervalMs=0", "Feeds:Ticker:IntervalMs")]
     [InlineData("--Feeds:History:PerTopic=-5", "Feeds:History:PerTopic")]
     [InlineData("--Feeds:Clock:TimeZone=Mars/Olympus_Mons", "Feeds:Clock:TimeZone")]
+    [InlineData("--Feeds:Publish:ApiKeys:0=short", "Feeds:Publish:ApiKeys:0")]
+    [InlineData("--Feeds:Cors:Origins:0=*", "Feeds:Cors:Origins:0")]
     [InlineData("--Dashboard:RenderIntervalMs=1", "Dashboard:RenderIntervalMs")]
     [InlineData("--Dashboard:WorldClocks:0=Nowhere/Land", "Dashboard:WorldClocks:0")]
     public async Task Start_BadSetting_FailsNamingTheKey(string argument, string key)

@@ -84,6 +84,22 @@ public sealed class TopicPatternTests
     public void Matches_Topic_AsExpected(string pattern, string topic, bool matches) =>
         Assert.Equal(matches, TopicPattern.Parse(pattern).Matches(topic));
 
+    [Theory]
+    [InlineData("clock", "clock", true)]
+    [InlineData("clock", "clocks", false)]
+    [InlineData("metrics/*", "metrics/db-1", true)]
+    [InlineData("metrics/db-1", "metrics/*", true)]
+    [InlineData("metrics/*", "metrics/db/*", true)]
+    [InlineData("metrics/db/*", "metrics/*", true)]
+    [InlineData("metrics/*", "metric/*", false)]
+    [InlineData("metrics/*", "metrics", false)]
+    [InlineData("ticker/*", "metrics/*", false)]
+    public void Overlaps_TwoPatterns_TrueWhenSomeTopicMatchesBoth(string first, string second, bool overlaps)
+    {
+        Assert.Equal(overlaps, TopicPattern.Parse(first).Overlaps(TopicPattern.Parse(second)));
+        Assert.Equal(overlaps, TopicPattern.Parse(second).Overlaps(TopicPattern.Parse(first)));
+    }
+
     [Fact]
     public void Parse_Filter_DropsDuplicatesAndMatchesAnyPattern()
     {

@@ -4,6 +4,8 @@ namespace Dashboard.Tests.Feeds.Options;
 
 public sealed class FeedsOptionsValidatorTests
 {
+    private const string GoodKey = "a-key-of-enough-length";
+
     [Fact]
     public void Validate_Defaults_Succeeds()
     {
@@ -26,6 +28,19 @@ public sealed class FeedsOptionsValidatorTests
     [InlineData("Feeds:Metrics:IncidentsPerHour")]
     [InlineData("Feeds:Metrics:Hosts:0")]
     [InlineData("Feeds:Metrics:Hosts")]
+    [InlineData("Feeds:Sse:ShutdownRetryJitterMs")]
+    [InlineData("Feeds:Sse:MaxTopicsPerConnection")]
+    [InlineData("Feeds:Sse:MaxStreams")]
+    [InlineData("Feeds:Sse:MaxStreamsPerClient")]
+    [InlineData("Feeds:Publish:MaxBodyBytes")]
+    [InlineData("Feeds:Publish:PermitsPerSecond")]
+    [InlineData("Feeds:Publish:Topics:0")]
+    [InlineData("Feeds:Publish:ApiKeys:1")]
+    [InlineData("Feeds:Access:0:Topics")]
+    [InlineData("Feeds:Access:0:Topics:0")]
+    [InlineData("Feeds:Access:0:Keys")]
+    [InlineData("Feeds:Access:1:Keys:0")]
+    [InlineData("Feeds:Cors:Origins:0")]
     public void Validate_BadValue_FailureNamesTheKey(string key)
     {
         var options = new FeedsOptions();
@@ -61,6 +76,28 @@ public sealed class FeedsOptionsValidatorTests
         Assert.True(result.Succeeded, result.FailureMessage);
     }
 
+    [Theory]
+    [InlineData("https://wall.example.com")]
+    [InlineData("http://127.0.0.1:5001")]
+    [InlineData("https://wall.example.com/")]
+    public void Validate_Origin_Succeeds(string origin)
+    {
+        var result = new FeedsOptionsValidator().Validate(null, new FeedsOptions { Cors = { Origins = [origin] } });
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("wall.example.com")]
+    [InlineData("ftp://wall.example.com")]
+    public void Validate_NotAnOrigin_Fails(string origin)
+    {
+        var result = new FeedsOptionsValidator().Validate(null, new FeedsOptions { Cors = { Origins = [origin] } });
+
+        Assert.True(result.Failed);
+    }
+
     private static void Break(FeedsOptions options, string key)
     {
         switch (key)
@@ -78,6 +115,21 @@ public sealed class FeedsOptionsValidatorTests
             case "Feeds:Metrics:IncidentsPerHour": options.Metrics.IncidentsPerHour = double.NaN; break;
             case "Feeds:Metrics:Hosts:0": options.Metrics.Hosts = ["web 1"]; break;
             case "Feeds:Metrics:Hosts": options.Metrics.Hosts = ["web-1", "self"]; break;
+            case "Feeds:Sse:ShutdownRetryJitterMs": options.Sse.ShutdownRetryJitterMs = -1; break;
+            case "Feeds:Sse:MaxTopicsPerConnection": options.Sse.MaxTopicsPerConnection = 0; break;
+            case "Feeds:Sse:MaxStreams": options.Sse.MaxStreams = 0; break;
+            case "Feeds:Sse:MaxStreamsPerClient": options.Sse.MaxStreamsPerClient = -3; break;
+            case "Feeds:Publish:MaxBodyBytes": options.Publish.MaxBodyBytes = 0; break;
+            case "Feeds:Publish:PermitsPerSecond": options.Publish.PermitsPerSecond = 0; break;
+            case "Feeds:Publish:Topics:0": options.Publish.Topics = ["not a topic"]; break;
+            case "Feeds:Publish:ApiKeys:1": options.Publish.ApiKeys = [GoodKey, "short"]; break;
+            case "Feeds:Access:0:Topics": options.Access = [new AccessRule { Keys = [GoodKey] }]; break;
+            case "Feeds:Access:0:Topics:0": options.Access = [new AccessRule { Topics = ["bad topic"], Keys = [GoodKey] }]; break;
+            case "Feeds:Access:0:Keys": options.Access = [new AccessRule { Topics = ["clock"] }]; break;
+            case "Feeds:Access:1:Keys:0":
+                options.Access = [new AccessRule { Topics = ["clock"], Keys = [GoodKey] }, new AccessRule { Topics = ["ticker/*"], Keys = ["has a space in it 123"] }];
+                break;
+            case "Feeds:Cors:Origins:0": options.Cors.Origins = ["https://example.com/path"]; break;
             default: throw new ArgumentOutOfRangeException(nameof(key), key, "No way to break this key.");
         }
     }
