@@ -31,6 +31,9 @@ internal sealed class ConnectionReport
     /// <summary>Receive time minus the event's <c>ts</c>, in ms, per event.</summary>
     public List<double> LatenciesMs { get; } = [];
 
+    /// <summary>When each of those events arrived, Unix ms; the same order as <see cref="LatenciesMs"/>.</summary>
+    public List<double> ReceivedAtMs { get; } = [];
+
     public void Record(SseItem<string> item, double receivedUnixMs)
     {
         Events++;
@@ -65,6 +68,7 @@ internal sealed class ConnectionReport
             else if (data.RootElement.TryGetProperty("ts", out var ts) && ts.TryGetInt64(out var publishedMs))
             {
                 LatenciesMs.Add(receivedUnixMs - publishedMs);
+                ReceivedAtMs.Add(receivedUnixMs);
             }
             else
             {

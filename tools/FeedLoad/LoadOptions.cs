@@ -4,7 +4,7 @@ using System.Globalization;
 namespace FeedLoad;
 
 /// <summary>The command line: how many connections, for how long, to which stream.</summary>
-internal sealed record LoadOptions(int Clients, TimeSpan Duration, Uri Url)
+internal sealed record LoadOptions(int Clients, TimeSpan Duration, Uri Url, int Stalled = 0, int Churn = 0)
 {
     public const string Usage =
         """
@@ -13,6 +13,11 @@ internal sealed record LoadOptions(int Clients, TimeSpan Duration, Uri Url)
           --clients N     concurrent connections (default 50)
           --seconds S     how long to listen (default 20)
           --url URL       the stream (default http://127.0.0.1:5000/feeds/sse?topic=ticker/*&topic=clock)
+          --stalled M     also open M connections on the same stream that never read (default 0);
+                          the numbers above are still those of the N healthy clients
+          --churn K       instead of listening: open and close K streams, N at a time, then
+                          print the server's subscriber count and memory (from /feeds/stats
+                          and metrics/self)
 
         Exits 0 when every check passes, 1 when one fails, 2 on bad arguments.
         """;
@@ -49,6 +54,12 @@ internal sealed record LoadOptions(int Clients, TimeSpan Duration, Uri Url)
                     break;
                 case "--seconds" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0:
                     options = options with { Duration = TimeSpan.FromSeconds(seconds) };
+                    break;
+                case "--stalled" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var stalled):
+                    options = options with { Stalled = stalled };
+                    break;
+                case "--churn" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var churn):
+                    options = options with { Churn = churn };
                     break;
                 case "--url" when Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https":
                     options = options with { Url = url };

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FeedLoad;
 
 /// <summary>All connections' reports added up, printed, and judged.</summary>
-internal sealed class LoadSummary(LoadOptions options, IReadOnlyList<ConnectionReport> reports, TimeSpan elapsed)
+internal sealed class LoadSummary(LoadOptions options, IReadOnlyList<ConnectionReport> reports, TimeSpan elapsed, DateTimeOffset started)
 {
     public int Connected => reports.Count(r => r.Connected);
 
@@ -77,11 +77,26 @@ internal sealed class LoadSummary(LoadOptions options, IReadOnlyList<ConnectionR
         Line(output, "latency ms p90", F(Percentile(latencies, 0.90)));
         Line(output, "latency ms p99", F(Percentile(latencies, 0.99)));
         Line(output, "latency ms max", F(latencies.Length == 0 ? double.NaN : latencies[^1]));
+        Line(output, "p99 ms per 10 s", string.Join(" ", WindowP99s(TimeSpan.FromSeconds(10)).Select(F)));
         var failures = Failures();
         Line(output, "result", failures.Count == 0 ? "PASS" : "FAIL");
         foreach (var failure in failures)
         {
             output.WriteLine($"  - {failure}");
+        }
+    }
+
+    /// <summary>The p99 of each consecutive window of the run, to show latency changing over time (e.g. once stalled clients are dropped).</summary>
+    private IEnumerable<double> WindowP99s(TimeSpan window)
+    {
+        var start = started.ToUnixTimeMilliseconds();
+        var windows = reports
+            .SelectMany(r => r.ReceivedAtMs.Zip(r.LatenciesMs))
+            .GroupBy(sample => (int)((sample.First - start) / window.TotalMilliseconds))
+            .OrderBy(g => g.Key);
+        foreach (var samples in windows)
+        {
+            yield return Percentile(samples.Select(s => s.Second).Order().ToArray(), 0.99);
         }
     }
 
