@@ -30,6 +30,7 @@ public static class FeedsExtensions
         services.TryAddSingleton<TopicCatalog>();
         services.TryAddSingleton<FeedHub>();
         services.TryAddSingleton<StreamGate>();
+        services.TryAddSingleton<StreamLog>();
         services.AddFeedLimits();
         services.AddFeedCors();
         services.AddHostedService<PublishTopics>();

@@ -112,4 +112,31 @@ public sealed class SseLifecycleTests
         Assert.All(retries, retry => Assert.InRange(retry, TimeSpan.FromMilliseconds(2000), TimeSpan.FromMilliseconds(5000)));
         Assert.True(retries.Distinct().Count() > 1, $"Every stream was told the same delay, {retries[0]}: the clients would all return at once.");
     }
+
+    [Fact]
+    public async Task Streams_ClientLeaves_LogShowsTheStreamOpenedThenEndedByTheClient()
+    {
+        await using var server = await FeedsServer.StartAsync();
+        using var client = server.CreateClient();
+        var stream = await SseConnection.OpenAsync(client, server.SseUri("clock"));
+        var published = await server.PublishAsync("clock");
+        Assert.Equal(published.Id.ToString(), (await stream.NextAsync()).EventId);
+
+        await stream.DisposeAsync();
+
+        JsonElement[] entries = [];
+        await Poll.UntilAsync(async () =>
+        {
+            using var log = JsonDocument.Parse(await client.GetStringAsync("feeds/streams"));
+            entries = log.RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
+            return entries.Any(e => e.GetProperty("event").GetString() == "ended");
+        }, Patience, "/feeds/streams shows the stream ended");
+        var ended = entries[0];
+        var opened = entries[1];
+        Assert.Equal(("ended", "opened"), (ended.GetProperty("event").GetString(), opened.GetProperty("event").GetString()));
+        Assert.Equal(opened.GetProperty("stream").GetInt64(), ended.GetProperty("stream").GetInt64());
+        Assert.Equal("the client went away", ended.GetProperty("detail").GetString());
+        Assert.Equal(1, ended.GetProperty("sent").GetInt64());
+        Assert.Equal(("sse", "clock"), (ended.GetProperty("transport").GetString(), ended.GetProperty("topics").GetString()));
+    }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Feeds.Transports;
 
-/// <summary><c>GET /feeds/topics</c> and <c>GET /feeds/stats</c>: what the server offers, and how busy it is.</summary>
+/// <summary><c>GET /feeds/topics</c>, <c>GET /feeds/stats</c> and <c>GET /feeds/streams</c>: what the server offers, how busy it is, and the streams lately opened and ended.</summary>
 internal static class CatalogEndpoints
 {
     public static RouteGroupBuilder MapCatalogEndpoints(this RouteGroupBuilder group)
@@ -14,6 +14,7 @@ internal static class CatalogEndpoints
         group.MapGet("/topics", static (TopicCatalog catalog) => TypedResults.Json(catalog.All(), FeedJson.Options));
         group.MapGet("/stats", static (FeedHub hub, FeedStats stats) =>
             TypedResults.Json(new StatsResponse(hub.SubscriberCount, stats.Published, stats.Dropped, stats.Topics()), FeedJson.Options));
+        group.MapGet("/streams", static (StreamLog log) => TypedResults.Json(log.Recent(), FeedJson.Options));
         return group;
     }
 }

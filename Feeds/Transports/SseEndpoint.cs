@@ -25,6 +25,7 @@ internal static class SseEndpoint
         HttpContext context,
         StreamGate gate,
         FeedHub hub,
+        StreamLog streamLog,
         IOptions<FeedsOptions> options,
         TimeProvider time,
         IHostApplicationLifetime lifetime,
@@ -36,6 +37,6 @@ internal static class SseEndpoint
             return problem;
         }
 
-        return new SseStreamResult(request, hub, options.Value.Sse, time, lifetime, logger);
+        return new SseStreamResult(request, hub, options.Value.Sse, streamLog, time, lifetime, logger);
     }
 }

@@ -24,6 +24,7 @@ internal sealed class SseStreamResult(
     StreamRequest request,
     FeedHub hub,
     SseOptions options,
+    StreamLog streamLog,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger logger) : IResult
@@ -54,9 +55,11 @@ internal sealed class SseStreamResult(
             return;
         }
 
+        var client = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         using (subscription)
         {
             TransportsLog.StreamOpened(logger, topics, request.AfterId);
+            var number = streamLog.Opened("sse", topics, client, request.AfterId);
             var body = StartResponse(httpContext);
             string reason;
             try
@@ -83,6 +86,7 @@ internal sealed class SseStreamResult(
             }
 
             TransportsLog.StreamEnded(logger, topics, _sent, reason);
+            streamLog.Ended(number, "sse", topics, client, _sent, reason);
         }
     }
 
