@@ -40,24 +40,27 @@ public static class FeedsExtensions
     }
 
     /// <summary>
-    /// Adds the middleware the feed endpoints rely on: CORS (<c>Feeds:Cors</c>) and the stream and
-    /// publish limits. Call it after routing and before <see cref="MapFeeds"/>'s endpoints run;
+    /// Adds the middleware the feed endpoints rely on: CORS (<c>Feeds:Cors</c>), WebSockets, and the
+    /// stream and publish limits. Call it after routing and before <see cref="MapFeeds"/>'s endpoints run;
     /// without it those endpoints refuse to run rather than go unprotected.
     /// </summary>
     public static IApplicationBuilder UseFeeds(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseCors();
+        app.UseWebSockets();
         app.UseRateLimiter();
         return app;
     }
 
-    /// <summary>Maps <c>/feeds/sse</c>, <c>/feeds/publish/{topic}</c>, <c>/feeds/topics</c> and <c>/feeds/stats</c>.</summary>
+    /// <summary>Maps <c>/feeds/sse</c>, <c>/feeds/ws</c>, <c>/feeds/poll</c>, <c>/feeds/publish/{topic}</c>, <c>/feeds/topics</c> and <c>/feeds/stats</c>.</summary>
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var feeds = endpoints.MapGroup("/feeds").RequireCors(FeedCors.PolicyName);
         feeds.MapSseEndpoint();
+        feeds.MapWebSocketEndpoint();
+        feeds.MapPollEndpoint();
         feeds.MapPublishEndpoint();
         feeds.MapCatalogEndpoints();
         return endpoints;

@@ -25,6 +25,34 @@ public sealed class DashboardHostingTests(DashboardServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Ws_Clock_TwoJsonMessagesWithTsWithin3500Ms()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await using var socket = await WebSocketConnection.OpenAsync(server.BaseAddress, "feeds/ws?topic=clock");
+
+        var messages = await socket.TakeAsync(2);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3.5), $"Two clock messages took {watch.Elapsed}.");
+        Assert.All(messages, m =>
+        {
+            Assert.Equal("clock", m.GetProperty("topic").GetString());
+            Assert.True(m.GetProperty("data").GetProperty("ts").GetInt64() > 0);
+        });
+    }
+
+    [Fact]
+    public async Task Poll_Clock_ReturnsJsonWithAnEvent()
+    {
+        using var response = await _http.GetAsync("/feeds/poll?topic=clock");
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var first = body.RootElement.GetProperty("events").EnumerateArray().First();
+        Assert.Equal("clock", first.GetProperty("topic").GetString());
+        Assert.True(first.GetProperty("data").GetProperty("ts").GetInt64() > 0);
+    }
+
+    [Fact]
     public async Task Get_Page_SendsSecurityHeaders()
     {
         var response = await _http.GetAsync("/monitoring");

@@ -23,6 +23,7 @@ public sealed class FeedHub : IDisposable
     private readonly IDisposable _backplaneSubscription;
     private readonly Lock _subscribersGate = new();
     private FeedSubscription[] _subscribers = [];
+    private long _lastId;
 
     public FeedHub(IFeedBackplane backplane, FeedStats stats, IOptions<FeedsOptions> options, TimeProvider time, ILogger<FeedHub> logger)
     {
@@ -34,6 +35,9 @@ public sealed class FeedHub : IDisposable
         _queueCapacity = options.Value.Sse.QueueCapacity;
         _backplaneSubscription = backplane.Subscribe(Deliver);
     }
+
+    /// <summary>The id of the latest event this process has delivered; 0 before the first.</summary>
+    public long LastId => Interlocked.Read(ref _lastId);
 
     /// <summary>Subscribers connected to this process now.</summary>
     public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
@@ -115,6 +119,8 @@ public sealed class FeedHub : IDisposable
 
     private void Deliver(FeedEvent feedEvent)
     {
+        // The backplane delivers in id order, one event at a time.
+        Volatile.Write(ref _lastId, feedEvent.Id);
         _stats.RecordPublished(feedEvent.Topic);
         foreach (var subscriber in Volatile.Read(ref _subscribers))
         {

@@ -9,6 +9,8 @@ public sealed class FeedsOptions
 
     public SseOptions Sse { get; set; } = new();
 
+    public PollOptions Poll { get; set; } = new();
+
     public PublishOptions Publish { get; set; } = new();
 
     /// <summary>Read protection per topic; without rules every topic is open.</summary>

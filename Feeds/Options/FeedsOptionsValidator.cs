@@ -19,6 +19,8 @@ internal sealed class FeedsOptionsValidator : IValidateOptions<FeedsOptions>
         Range(failures, "Feeds:Sse:MaxTopicsPerConnection", options.Sse.MaxTopicsPerConnection, 1, 10_000);
         Range(failures, "Feeds:Sse:MaxStreams", options.Sse.MaxStreams, 1, 1_000_000);
         Range(failures, "Feeds:Sse:MaxStreamsPerClient", options.Sse.MaxStreamsPerClient, 1, 1_000_000);
+        Range(failures, "Feeds:Poll:WaitSeconds", options.Poll.WaitSeconds, 1, 300);
+        Range(failures, "Feeds:Poll:MaxEvents", options.Poll.MaxEvents, 1, 100_000);
         Range(failures, "Feeds:Publish:MaxBodyBytes", options.Publish.MaxBodyBytes, 2, 16 * 1024 * 1024);
         Range(failures, "Feeds:Publish:PermitsPerSecond", options.Publish.PermitsPerSecond, 1, 1_000_000);
         Range(failures, "Feeds:Clock:IntervalMs", options.Clock.IntervalMs, 10, 3_600_000);

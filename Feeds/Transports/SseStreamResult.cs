@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Feeds.Client;
 using Feeds.Hub;
 using Feeds.Options;
@@ -147,7 +146,7 @@ internal sealed class SseStreamResult(
         if (subscription.Replay is { Complete: false } replay)
         {
             TransportsLog.ResetSent(logger, request.Filter.ToString(), request.AfterId ?? 0, replay.OldestAvailableId);
-            yield return new SseItem<string>(EventData(new FeedReset(request.AfterId ?? 0, replay.OldestAvailableId)), FeedReset.EventType);
+            yield return new SseItem<string>(ControlEvents.Reset(request, replay, time), FeedReset.EventType);
         }
 
         var reader = subscription.Reader;
@@ -165,7 +164,7 @@ internal sealed class SseStreamResult(
                 if (_sent == request.MaxEvents)
                 {
                     _ended = true;
-                    yield return new SseItem<string>(EventData(new FeedEnd(FeedEnd.MaxEventsReason, _sent)), FeedEnd.EventType);
+                    yield return new SseItem<string>(ControlEvents.End(_sent, time), FeedEnd.EventType);
                     yield break;
                 }
             }
@@ -204,8 +203,4 @@ internal sealed class SseStreamResult(
 
     private static SseItem<string> ToItem(FeedEvent feedEvent) =>
         new(feedEvent.Data, feedEvent.Type) { EventId = feedEvent.Id.ToString(CultureInfo.InvariantCulture) };
-
-    /// <summary>Control events (reset, end) carry the same envelope as feed events: an empty topic and the time.</summary>
-    private string EventData<T>(T payload) =>
-        FeedHub.BuildData("", time.GetUtcNow().ToUnixTimeMilliseconds(), JsonSerializer.SerializeToElement(payload, FeedJson.Options));
 }

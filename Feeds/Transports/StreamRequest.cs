@@ -7,7 +7,7 @@ namespace Feeds.Transports;
 
 /// <summary>What a stream request asks for: the topics, the id to resume after, and when to stop.</summary>
 /// <param name="Filter">From the <c>topic</c> query parameters; each a topic or a prefix ending in <c>/*</c>.</param>
-/// <param name="AfterId">From the <c>Last-Event-ID</c> header, else the <c>lastEventId</c> query parameter.</param>
+/// <param name="AfterId">From the <c>Last-Event-ID</c> header, else the <c>lastEventId</c> or <c>after</c> query parameter.</param>
 /// <param name="MaxEvents">From <c>maxEvents</c>: end the stream after this many events; null streams until the client leaves.</param>
 internal sealed record StreamRequest(TopicFilter Filter, long? AfterId, int? MaxEvents)
 {
@@ -50,10 +50,12 @@ internal sealed record StreamRequest(TopicFilter Filter, long? AfterId, int? Max
 
     private static bool TryParseAfterId(HttpRequest request, out long? afterId, [NotNullWhen(false)] out string? error)
     {
-        // The header is what a reconnecting EventSource sends; the query parameter is for a page
-        // that opens a fresh EventSource and still wants to resume, which cannot set headers.
+        // The header is what a reconnecting EventSource sends; the query parameters are for what
+        // cannot set headers: a fresh EventSource or a WebSocket (lastEventId), a long poll (after).
         var header = request.Headers["Last-Event-ID"].ToString();
-        var lastEventId = header.Length > 0 ? header : request.Query["lastEventId"].ToString();
+        var lastEventId = header.Length > 0 ? header
+            : request.Query["lastEventId"].ToString() is { Length: > 0 } query ? query
+            : request.Query["after"].ToString();
         afterId = null;
         error = null;
         if (lastEventId.Length == 0)
