@@ -1,4 +1,5 @@
 using Dashboard.Components;
+using Dashboard.Inspector;
 using Dashboard.Options;
 using Dashboard.Relay;
 using Feeds;
@@ -49,6 +50,8 @@ public static class DashboardExtensions
             options: null,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<FeedClient>>()));
+        services.AddHttpClient(InspectorProxy.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddSingleton<FeedsAddress>();
         services.TryAddSingleton<IRelayUpstream, SseRelayUpstream>();
         services.TryAddSingleton<FeedRelay>();
@@ -67,6 +70,7 @@ public static class DashboardExtensions
 
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapInspectorProxy();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

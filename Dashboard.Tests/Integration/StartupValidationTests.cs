@@ -11,6 +11,7 @@ public sealed class StartupValidationTests
     [InlineData("--Feeds:Publish:ApiKeys:0=short", "Feeds:Publish:ApiKeys:0")]
     [InlineData("--Feeds:Cors:Origins:0=*", "Feeds:Cors:Origins:0")]
     [InlineData("--Dashboard:RenderIntervalMs=1", "Dashboard:RenderIntervalMs")]
+    [InlineData("--Dashboard:Inspector:AllowedUrls:0=http://feeds.example.com", "Dashboard:Inspector:AllowedUrls:0")]
     [InlineData("--Dashboard:WorldClocks:0=Nowhere/Land", "Dashboard:WorldClocks:0")]
     public async Task Start_BadSetting_FailsNamingTheKey(string argument, string key)
     {

@@ -45,6 +45,16 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             }
         }
 
+        for (var i = 0; i < options.Inspector.AllowedUrls.Count; i++)
+        {
+            // A prefix must reach past the host, or "http://a" would also allow "http://a.evil.example".
+            var prefix = options.Inspector.AllowedUrls[i];
+            if (!Uri.TryCreate(prefix, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !prefix.StartsWith(uri.GetLeftPart(UriPartial.Authority) + "/", StringComparison.OrdinalIgnoreCase))
+            {
+                failures.Add($"Dashboard:Inspector:AllowedUrls:{i} '{prefix}' must be an absolute http(s) URL with a path, e.g. https://feeds.example.com/events.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
