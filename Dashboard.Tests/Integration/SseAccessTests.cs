@@ -84,4 +84,18 @@ public sealed class SseAccessTests
 
         Assert.Equal(published.Id.ToString(), (await stream.NextAsync()).EventId);
     }
+
+    [Fact]
+    public async Task Poll_ProtectedTopic_SameRuleAsSse()
+    {
+        await using var server = await FeedsServer.StartAsync(Settings);
+        using var client = server.CreateClient();
+        var published = await server.PublishAsync("ticker/ACME");
+
+        using var withoutKey = await client.GetAsync($"feeds/poll?topic=ticker/ACME&after={published.Id - 1}");
+        using var withKey = await client.GetAsync($"feeds/poll?topic=ticker/ACME&after={published.Id - 1}&access_token={TickerKey}");
+
+        await ProblemAssert.IsAsync(HttpStatusCode.Unauthorized, withoutKey);
+        Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
+    }
 }

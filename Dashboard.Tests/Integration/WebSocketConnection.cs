@@ -26,10 +26,15 @@ internal sealed class WebSocketConnection : IAsyncDisposable
     }
 
     /// <summary>Tries the handshake and returns the HTTP status the server answered it with.</summary>
-    public static async Task<int> HandshakeStatusAsync(Uri baseAddress, string pathAndQuery)
+    public static async Task<int> HandshakeStatusAsync(Uri baseAddress, string pathAndQuery, string? origin = null)
     {
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
+        if (origin is not null)
+        {
+            socket.Options.SetRequestHeader("Origin", origin);
+        }
+
         try
         {
             await socket.ConnectAsync(ToWs(baseAddress, pathAndQuery), CancellationToken.None);

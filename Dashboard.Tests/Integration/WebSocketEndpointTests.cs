@@ -154,4 +154,14 @@ public sealed class WebSocketEndpointTests
         var detail = await ProblemAssert.IsAsync(HttpStatusCode.BadRequest, response);
         Assert.Contains("/feeds/sse", detail, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("https://evil.example.com", 403)]
+    [InlineData("https://wall.example.com", 101)]
+    public async Task Ws_FromAPageOfAnotherOrigin_OnlyTheAllowedOnesGetIn(string origin, int status)
+    {
+        await using var server = await FeedsServer.StartAsync(new Dictionary<string, string?> { ["Feeds:Cors:Origins:0"] = "https://wall.example.com" });
+
+        Assert.Equal(status, await WebSocketConnection.HandshakeStatusAsync(server.BaseAddress, "feeds/ws?topic=clock", origin));
+    }
 }

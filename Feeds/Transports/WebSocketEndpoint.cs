@@ -38,6 +38,12 @@ internal static class WebSocketEndpoint
             return problem;
         }
 
+        if (!OriginAllowed(context.Request, options.Value.Cors))
+        {
+            TransportsLog.Refused(logger, StatusCodes.Status403Forbidden, "WebSocket from another origin");
+            return FeedProblems.Forbidden($"Pages on {context.Request.Headers.Origin} may not open this stream; Feeds:Cors:Origins lists the origins that may.");
+        }
+
         if (!context.WebSockets.IsWebSocketRequest)
         {
             TransportsLog.Refused(logger, StatusCodes.Status400BadRequest, "not a WebSocket request");
@@ -45,5 +51,23 @@ internal static class WebSocketEndpoint
         }
 
         return new WebSocketStreamResult(request, hub, options.Value.Sse, streamLog, time, lifetime, logger);
+    }
+
+    /// <summary>
+    /// Browsers apply no CORS to WebSockets; they only send <c>Origin</c>. Checking it here keeps
+    /// the same rule as the other transports: this origin, or one in <c>Feeds:Cors:Origins</c>.
+    /// Clients that are not browsers send no Origin and are not affected.
+    /// </summary>
+    private static bool OriginAllowed(HttpRequest request, FeedsCorsOptions cors)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return true;
+        }
+
+        var own = $"{request.Scheme}://{request.Host}";
+        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+            || cors.Origins.Any(allowed => string.Equals(origin, allowed.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
     }
 }
