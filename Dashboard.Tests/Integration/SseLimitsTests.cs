@@ -80,6 +80,22 @@ public sealed class SseLimitsTests
     }
 
     [Fact]
+    public async Task Sse_HeadersOverKestrelsLimit_Returns431AndTheServerStreamsOn()
+    {
+        await using var server = await FeedsServer.StartAsync();
+        using var client = server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, server.SseUri("clock"));
+        request.Headers.TryAddWithoutValidation("X-Padding", new string('x', 64 * 1024));
+
+        using var response = await client.SendAsync(request);
+        await using var stream = await SseConnection.OpenAsync(client, server.SseUri("clock"));
+        var published = await server.PublishAsync("clock");
+
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+        Assert.Equal(published.Id.ToString(), (await stream.NextAsync()).EventId);
+    }
+
+    [Fact]
     public async Task Sse_MoreStreamsThanPerClientLimit_Returns429WithRetryAfterUntilOneCloses()
     {
         await using var server = await FeedsServer.StartAsync(new Dictionary<string, string?> { ["Feeds:Sse:MaxStreamsPerClient"] = "2" });
