@@ -36,7 +36,6 @@ internal static class PollEndpoint
     {
         if (!gate.TryAdmit(context, out var request, out var problem))
         {
-            TransportsLog.Refused(logger, problem.StatusCode, problem.ProblemDetails.Detail ?? "");
             return problem;
         }
 

@@ -33,7 +33,6 @@ internal static class SseEndpoint
     {
         if (!gate.TryAdmit(context, out var request, out var problem))
         {
-            TransportsLog.Refused(logger, problem.StatusCode, problem.ProblemDetails.Detail ?? "");
             return problem;
         }
 

@@ -3,6 +3,7 @@ using Feeds.Hub;
 using Feeds.Options;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Feeds.Transports;
@@ -12,14 +13,26 @@ namespace Feeds.Transports;
 /// transport give the same answers: a well-formed request (400), topics that exist (404), and
 /// the key the <c>Feeds:Access</c> rules ask for (401 without one, 403 with the wrong one).
 /// </summary>
-internal sealed class StreamGate(TopicCatalog catalog, IOptions<FeedsOptions> options)
+internal sealed class StreamGate(TopicCatalog catalog, IOptions<FeedsOptions> options, ILogger<StreamGate> logger)
 {
     private readonly Lazy<(TopicPattern[] Patterns, List<string> Keys)[]> _rules = new(() =>
         options.Value.Access.Select(rule => (rule.Topics.Select(TopicPattern.Parse).ToArray(), rule.Keys)).ToArray());
 
+    /// <summary>The request to stream, or the problem to answer with instead (logged here, once for every transport).</summary>
     public bool TryAdmit(HttpContext context, [NotNullWhen(true)] out StreamRequest? request, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (Check(context, out request, out problem))
+        {
+            return true;
+        }
+
+        TransportsLog.Refused(logger, problem.StatusCode, problem.ProblemDetails.Detail ?? "");
+        return false;
+    }
+
+    private bool Check(HttpContext context, [NotNullWhen(true)] out StreamRequest? request, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    {
         if (!StreamRequest.TryParse(context.Request, options.Value.Sse.MaxTopicsPerConnection, out request, out var error))
         {
             problem = FeedProblems.BadRequest(error);

@@ -34,7 +34,6 @@ internal static class WebSocketEndpoint
     {
         if (!gate.TryAdmit(context, out var request, out var problem))
         {
-            TransportsLog.Refused(logger, problem.StatusCode, problem.ProblemDetails.Detail ?? "");
             return problem;
         }
 
