@@ -1,4 +1,5 @@
 using Dashboard.Components;
+using Dashboard.Demos;
 using Dashboard.Options;
 using Dashboard.Relay;
 using Feeds;
@@ -53,6 +54,11 @@ public static class DashboardExtensions
         services.TryAddSingleton<IRelayUpstream, SseRelayUpstream>();
         services.TryAddSingleton<FeedRelay>();
         services.AddHostedService<RelayWarmup>();
+        if (builder.HostsFeeds())
+        {
+            builder.AddDemos();
+        }
+
         return builder;
     }
 
@@ -68,6 +74,7 @@ public static class DashboardExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapDemos();
         return app;
     }
 }
