@@ -16,8 +16,6 @@ public sealed class ChatRoom(FeedHub hub, IOptions<DemosOptions> options, ILogge
     /// <summary>How many earlier messages a page that opens is shown, so the room is never empty.</summary>
     public const int Backlog = 20;
 
-    private static readonly TopicFilter Filter = TopicFilter.Parse(Topic);
-
     public int MaxLength => options.Value.ChatMaxLength;
 
     public async ValueTask<ChatPostResult> PostAsync(ChatPost post, string via, CancellationToken cancellationToken = default)
@@ -39,22 +37,5 @@ public sealed class ChatRoom(FeedHub hub, IOptions<DemosOptions> options, ILogge
         var published = await hub.PublishAsync(Topic, EventType, new ChatMessage(author, text, via), cancellationToken).ConfigureAwait(false);
         DemosLog.ChatPosted(logger, published.Id, author, via);
         return new ChatPostResult(published, null);
-    }
-
-    /// <summary>
-    /// The id to resume after so that a new reader first gets the last <see cref="Backlog"/>
-    /// messages: the stream's own resume (Last-Event-ID) doubles as "show me the recent past".
-    /// Null when the room has no messages yet: read live.
-    /// </summary>
-    public async ValueTask<long?> BacklogStartAsync(CancellationToken cancellationToken = default)
-    {
-        var history = await hub.ReadHistoryAsync(Filter, 0, cancellationToken).ConfigureAwait(false);
-        var events = history.Events;
-        return events.Count switch
-        {
-            0 => null,
-            > Backlog => events[^(Backlog + 1)].Id,
-            _ => events[0].Id - 1,
-        };
     }
 }

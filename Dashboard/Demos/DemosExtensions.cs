@@ -21,6 +21,7 @@ public static class DemosExtensions
         services.TryAddSingleton<DemoSessions>();
         services.TryAddSingleton<LifecycleMarker>();
         services.TryAddSingleton<TextStreams>();
+        services.TryAddSingleton<TopicBacklog>();
         services.AddHostedService<DemoTopics>();
         services.AddHostedService<ChatHouseBot>();
 

@@ -16,7 +16,7 @@ public sealed partial class Chat : DemoPage
     {
         if (Hosted)
         {
-            _backlogStart = await Services.GetRequiredService<ChatRoom>().BacklogStartAsync();
+            _backlogStart = await Services.GetRequiredService<TopicBacklog>().StartAsync(ChatRoom.Topic, ChatRoom.Backlog);
         }
     }
 

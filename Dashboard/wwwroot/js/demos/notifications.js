@@ -14,7 +14,7 @@ const problemText = async response => {
   }
 };
 
-export function create(root) {
+export function create(root, options) {
   const find = id => root.querySelector(`[data-testid="${id}"]`);
   const permissionOut = find("permission");
   const askButton = find("ask-permission");
@@ -26,8 +26,9 @@ export function create(root) {
   let received = 0;
 
   const permission = () => (supported ? Notification.permission : "unsupported");
+  const PERMISSION_TEXT = { default: "not asked yet: toasts", granted: "granted: system notifications", denied: "denied: toasts", unsupported: "not supported here: toasts" };
   const showPermission = () => {
-    permissionOut.textContent = permission();
+    permissionOut.textContent = PERMISSION_TEXT[permission()];
     root.dataset.permission = permission();
     askButton.disabled = !supported || Notification.permission !== "default";
   };
@@ -42,31 +43,37 @@ export function create(root) {
     setTimeout(() => element.remove(), TOAST_MS);
   };
 
+  // Alerts from before the page opened (the backlog it resumes into) are listed, not notified again.
   const show = (alert, id) => {
     const title = String(alert.title ?? alert.type ?? "Alert");
     const body = String(alert.message ?? alert.text ?? JSON.stringify(alert));
-    let how = "in-page toast";
-    if (permission() === "granted") {
+    const old = options.newest != null && Number(id) <= options.newest;
+    let how = "backlog";
+    if (!old && permission() === "granted") {
       new Notification(title, { body, tag: `alert-${id}` });
-      how = "system notification";
-    } else {
+      how = "notification";
+    } else if (!old) {
       toast(title, body);
+      how = "toast";
     }
+
     const item = document.createElement("li");
-    item.dataset.how = how === "in-page toast" ? "toast" : "notification";
+    item.dataset.how = how;
     const heading = document.createElement("strong");
     heading.textContent = title;
     const note = document.createElement("span");
     note.className = "how";
-    note.textContent = `id ${id} · shown as ${how}`;
+    note.textContent = `id ${id} · ${{ backlog: "sent before this page opened", notification: "shown as a system notification", toast: "shown as an in-page toast" }[how]}`;
     item.append(heading, " ", body, note);
     log.prepend(item);
     empty.hidden = true;
-    received++;
-    root.dataset.received = String(received);
+    if (!old) {
+      received++;
+      root.dataset.received = String(received);
+    }
   };
 
-  const source = new EventSource("/feeds/sse?topic=alerts");
+  const source = new EventSource(`/feeds/sse?topic=alerts${options.after != null ? `&lastEventId=${options.after}` : ""}`);
   source.onopen = () => { statusOut.textContent = "listening to alerts"; root.dataset.state = "open"; };
   source.onerror = () => { statusOut.textContent = "connection lost; EventSource reconnects by itself"; root.dataset.state = "reconnecting"; };
   const onAlert = event => show(JSON.parse(event.data), event.lastEventId);
