@@ -39,7 +39,9 @@ public static class DemosExtensions
     public static WebApplication MapDemos(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.Services.GetService<FeedHub>() is null)
+        // Asks whether the hub is registered without building it: building it here would read
+        // (and validate) the feeds' options before StartAsync, which is where a bad key must fail.
+        if (app.Services.GetService<IServiceProviderIsService>()?.IsService(typeof(FeedHub)) != true)
         {
             return app;
         }

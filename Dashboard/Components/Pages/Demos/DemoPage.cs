@@ -26,7 +26,7 @@ public abstract class DemoPage : ComponentBase, IAsyncDisposable
     protected IJSObjectReference? View { get; private set; }
 
     /// <summary>The demos talk to the feeds hub; with the feeds on another server they are off.</summary>
-    protected bool Hosted => Services.GetService<FeedHub>() is not null;
+    protected bool Hosted => Services.GetService<IServiceProviderIsService>()?.IsService(typeof(FeedHub)) == true;
 
     /// <summary>The script's path, e.g. <c>./js/demos/chat.js</c>.</summary>
     protected abstract string Script { get; }
