@@ -59,8 +59,16 @@ public sealed class DemoSessions(FeedHub hub, TopicCatalog catalog, IOptions<Dem
         }
 
         await timer.DisposeAsync().ConfigureAwait(false);
-        await hub.PublishAsync(TopicPrefix + id, EventType, new SessionStatus("expired", user, expiresAt.ToUnixTimeMilliseconds(), 0)).ConfigureAwait(false);
-        DemosLog.SessionExpired(logger, id);
+        try
+        {
+            await hub.PublishAsync(TopicPrefix + id, EventType, new SessionStatus("expired", user, expiresAt.ToUnixTimeMilliseconds(), 0)).ConfigureAwait(false);
+            DemosLog.SessionExpired(logger, id);
+        }
+        catch (Exception ex)
+        {
+            // A timer callback has no caller to report to; the page stays unlocked, so say why.
+            DemosLog.SessionExpiryFailed(logger, id, ex);
+        }
     }
 
     public void Dispose()

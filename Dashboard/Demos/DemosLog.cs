@@ -29,4 +29,7 @@ internal static partial class DemosLog
 
     [LoggerMessage(6009, LogLevel.Error, "The chat house bot failed to post")]
     public static partial void BotFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6010, LogLevel.Error, "Demo session {Session} could not be expired")]
+    public static partial void SessionExpiryFailed(ILogger logger, string session, Exception exception);
 }

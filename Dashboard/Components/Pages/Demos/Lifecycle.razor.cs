@@ -19,6 +19,7 @@ public sealed partial class Lifecycle : DemoPage
     private StreamLog? _log;
     private long? _marker;
     private int _maxEvents = 5;
+    private bool _disposed;
 
     protected override string Script => "./js/demos/lifecycle.js";
 
@@ -66,6 +67,12 @@ public sealed partial class Lifecycle : DemoPage
     /// <summary>Called on whichever thread wrote the log line; keeps only this page's streams.</summary>
     private void OnRecorded(StreamLogEntry entry) => _ = InvokeAsync(() =>
     {
+        // A line written while the page was going away may still arrive here.
+        if (_disposed)
+        {
+            return;
+        }
+
         var ours = _streams.Contains(entry.Stream);
         if (!ours && entry is { Event: "opened", Transport: "sse", Topics: LifecycleMarker.Topic }
             && _marker is { } marker && entry.Detail == string.Create(CultureInfo.InvariantCulture, $"resuming after {marker}"))
@@ -92,6 +99,7 @@ public sealed partial class Lifecycle : DemoPage
 
     public override async ValueTask DisposeAsync()
     {
+        _disposed = true;
         if (_log is not null)
         {
             _log.Recorded -= OnRecorded;
