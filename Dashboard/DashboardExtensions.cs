@@ -1,4 +1,5 @@
 using Dashboard.Components;
+using Dashboard.Demos;
 using Dashboard.Inspector;
 using Dashboard.Options;
 using Dashboard.Relay;
@@ -56,6 +57,11 @@ public static class DashboardExtensions
         services.TryAddSingleton<IRelayUpstream, SseRelayUpstream>();
         services.TryAddSingleton<FeedRelay>();
         services.AddHostedService<RelayWarmup>();
+        if (builder.HostsFeeds())
+        {
+            builder.AddDemos();
+        }
+
         return builder;
     }
 
@@ -72,6 +78,7 @@ public static class DashboardExtensions
         app.MapStaticAssets();
         app.MapInspectorProxy();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapDemos();
         return app;
     }
 }

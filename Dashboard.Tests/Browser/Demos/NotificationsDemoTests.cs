@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.Browser.Demos;
+
+[Collection(BrowserCollection.Name)]
+public sealed class NotificationsDemoTests(DashboardServer server, BrowserFixture browser)
+{
+    [Fact]
+    public async Task Notifications_NotGranted_TestAlertShowsAsToast()
+    {
+        await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/demos/notifications");
+        await page.Page.WaitForFunctionAsync("() => document.querySelector('.notifications').dataset.state === 'open'");
+
+        await page.Page.ClickAsync("[data-testid=send-test]");
+
+        await Assertions.Expect(page.Page.Locator("[data-testid=toasts] .toast").First).ToContainTextAsync("Test alert", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Page.Locator("[data-testid=alerts-log] li[data-how=toast]").First).ToContainTextAsync("Sent from the notifications demo");
+        await page.ScreenshotAsync("demo-notifications");
+        Assert.False(await page.ReconnectBannerVisibleAsync());
+        Assert.Empty(page.Errors);
+    }
+
+    [Fact]
+    public async Task Notifications_Granted_TestAlertShownAsSystemNotification()
+    {
+        await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/demos/notifications");
+        await page.Page.Context.GrantPermissionsAsync(["notifications"]);
+        await page.Page.WaitForFunctionAsync("() => document.querySelector('.notifications').dataset.state === 'open'");
+
+        await page.Page.ClickAsync("[data-testid=send-test]");
+
+        await Assertions.Expect(page.Page.Locator("[data-testid=alerts-log] li[data-how=notification]").First).ToContainTextAsync("Test alert", new() { Timeout = 15_000 });
+        Assert.Equal(0, await page.Page.Locator("[data-testid=toasts] .toast").CountAsync());
+        Assert.Empty(page.Errors);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Feeds.Hub;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Demos;
+
+/// <summary>
+/// The chat room's two ways in: <c>POST /demos/chat/messages</c> (the SSE side's return
+/// direction) and the WebSocket <c>GET /demos/chat/ws?after=ID</c>, which both reads and writes.
+/// </summary>
+internal static class ChatEndpoints
+{
+    public static RouteGroupBuilder MapChatEndpoints(this RouteGroupBuilder demos, IEndpointRouteBuilder endpoints)
+    {
+        demos.MapPost("/chat/messages", PostAsync).RequireRateLimiting(DemoPostsPolicy.Name);
+
+        // WebSockets middleware only for this endpoint, in its own little pipeline (as SignalR does),
+        // so the rest of the app is unchanged. Pings keep idle proxies from cutting the socket.
+        var socketPipeline = endpoints.CreateApplicationBuilder();
+        socketPipeline.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
+        socketPipeline.Run(AcceptAsync);
+        demos.Map("/chat/ws", socketPipeline.Build()).RequireRateLimiting(DemoStreamsPolicy.Name);
+        return demos;
+    }
+
+    private static async Task<IResult> PostAsync(ChatPost post, ChatRoom room, CancellationToken cancellationToken)
+    {
+        var posted = await room.PostAsync(post, "post", cancellationToken).ConfigureAwait(false);
+        return posted.Event is { } published
+            ? TypedResults.Json(new { id = published.Id }, FeedJson.Options)
+            : TypedResults.Problem(posted.Error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid message");
+    }
+
+    private static async Task AcceptAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await TypedResults.Problem("This is a WebSocket endpoint: connect with new WebSocket(\"ws://.../demos/chat/ws\").",
+                statusCode: StatusCodes.Status400BadRequest, title: "WebSocket expected").ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        long? after = null;
+        var afterText = context.Request.Query["after"].ToString();
+        if (afterText.Length > 0)
+        {
+            if (!long.TryParse(afterText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                await TypedResults.Problem("after must be an event id (a whole number).", statusCode: StatusCodes.Status400BadRequest,
+                    title: "Invalid request").ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            after = id;
+        }
+
+        var services = context.RequestServices;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEndpoints).FullName!);
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        DemosLog.SocketOpened(logger, client);
+        using var chat = new ChatSocket(socket, services.GetRequiredService<ChatRoom>(), services.GetRequiredService<FeedHub>(),
+            services.GetRequiredService<IOptions<DemosOptions>>().Value.PostsPerMinute);
+        var reason = await chat.RunAsync(after, context.RequestAborted).ConfigureAwait(false);
+        DemosLog.SocketClosed(logger, client, reason);
+    }
+}
