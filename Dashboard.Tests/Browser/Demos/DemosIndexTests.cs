@@ -11,7 +11,7 @@ public sealed class DemosIndexTests(DashboardServer server, BrowserFixture brows
         await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/demos");
 
         var links = await page.Page.Locator("[data-testid=demo-link]").EvaluateAllAsync<string[]>("links => links.map(a => new URL(a.href).pathname)");
-        Assert.Equal(["/demos/raw.html", "/demos/lifecycle", "/demos/text", "/demos/chat", "/demos/notifications", "/demos/lockscreen"], links);
+        Assert.Equal(["/demos/raw.html", "/demos/lifecycle", "/demos/text", "/demos/chat", "/demos/notifications", "/demos/lockscreen", "/transports", "/inspector"], links);
         Assert.Equal(1, await page.Page.Locator("nav a[href='/demos'], nav a[href='demos']").CountAsync());
         await page.ScreenshotAsync("demos-index");
         Assert.Empty(page.Errors);

@@ -23,5 +23,11 @@ internal static class DemoCatalog
         new("/demos/lockscreen", "Lock screen", "lock_clock",
             "A demo sign-in that the server expires; the page listens to the session's own topic and locks when told.",
             "the page locking without ever asking the server: the expiry is pushed."),
+        new("/transports", "SSE, WebSocket and long polling side by side", "compare_arrows",
+            "The same feed over all three transports at once, measured in the browser, with a button to cut each connection.",
+            "latency, bytes and overhead per message for each, and how each one comes back and resumes after a cut."),
+        new("/inspector", "SSE inspector", "manage_search",
+            "Any of this server's streams, frame by frame, raw and parsed, with the time between events and every reconnect.",
+            "the retry line, heartbeat comments, ids, and the Last-Event-ID sent when the stream comes back."),
     ];
 }
