@@ -17,6 +17,10 @@ public sealed class LockScreenDemoTests(BrowserFixture browser)
             await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/demos/lockscreen");
             await page.Page.WaitForFunctionAsync("() => document.querySelector('.lockscreen').dataset.state === 'active'");
             Assert.Matches(@"^[1-3] s", await page.Page.Locator("[data-testid=countdown]").InnerTextAsync());
+
+            // Who is signed in shows at once, not only when the expiry happens to re-render the page.
+            await Assertions.Expect(page.Page.Locator("[data-testid=session-user]")).ToHaveTextAsync(
+                new System.Text.RegularExpressions.Regex(@"^guest-\d{4}$"), new() { Timeout = 1000 });
             await Assertions.Expect(page.Page.Locator("[data-testid=session-topic]")).ToContainTextAsync("session/");
             var firstTopic = await page.Page.Locator("[data-testid=session-topic]").InnerTextAsync();
 

@@ -50,12 +50,16 @@ public sealed partial class LockScreen : DemoPage
         {
             _error = "Too many demo sessions are open right now (Dashboard:Demos:MaxSessions); try again in a minute.";
             _locked = true;
+            StateHasChanged();
             return;
         }
 
         _session = session;
         _error = null;
         _locked = false;
+
+        // Called after the first render too, where no event handler re-renders for us.
+        StateHasChanged();
 
         // Resume just before the sign-in event, so the stream starts with it and cannot miss an early expiry.
         await View.InvokeVoidAsync("watch", session.Topic, session.SignedInEventId - 1);
