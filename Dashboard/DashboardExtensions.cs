@@ -1,4 +1,5 @@
 using Dashboard.Components;
+using Dashboard.Components.Controls;
 using Dashboard.Options;
 using Dashboard.Relay;
 using Feeds;
@@ -44,6 +45,7 @@ public static class DashboardExtensions
         services.TryAddSingleton<FeedsAddress>();
         services.TryAddSingleton<IRelayUpstream, SseRelayUpstream>();
         services.TryAddSingleton<FeedRelay>();
+        services.TryAddScoped<PageControls>();
         services.AddHostedService<RelayWarmup>();
         return builder;
     }

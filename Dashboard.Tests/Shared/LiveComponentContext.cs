@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bunit;
+using Dashboard.Components.Controls;
 using Dashboard.Options;
 using Dashboard.Relay;
 using Feeds.Client;
@@ -31,6 +32,7 @@ public abstract class LiveComponentContext : BunitContext
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton<IRelayUpstream, IdleUpstream>();
         Services.AddSingleton<FeedRelay>();
+        Services.AddScoped<PageControls>();
         Services.AddRadzenComponents();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

@@ -28,9 +28,9 @@ public sealed partial class HostPanel
     [Parameter]
     public int ChartHeight { get; set; } = 160;
 
-    /// <summary>The charts' visible window in seconds.</summary>
+    /// <summary>The charts' visible window in seconds; null follows the page's window.</summary>
     [Parameter]
-    public int WindowSeconds { get; set; } = 300;
+    public int? WindowSeconds { get; set; }
 
     protected override IReadOnlyList<string> Feeds => [DashboardFeeds.Metrics];
 

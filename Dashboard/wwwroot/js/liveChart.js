@@ -171,6 +171,8 @@ export function create(element, config, data) {
   });
   state.resize.observe(element);
   charts.set(element, state);
+  element.setAttribute("data-window-seconds", String(config.windowSeconds));
+  element.setAttribute("data-bucket-seconds", String(config.bucketSeconds || 0));
   publishPoints(state.element, state.data[0]);
 }
 

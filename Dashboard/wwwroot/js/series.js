@@ -21,8 +21,9 @@ export function trimColumns(columns, seconds) {
   }
 }
 
-/** Marks the element with its point count and newest x. */
+/** Marks the element with its point count, oldest and newest x. */
 export function publishPoints(element, xs) {
   element.setAttribute("data-points", String(xs.length));
+  element.setAttribute("data-first-x", xs.length ? String(xs[0]) : "");
   element.setAttribute("data-last-x", xs.length ? String(xs[xs.length - 1]) : "");
 }
