@@ -23,6 +23,9 @@ public sealed class DashboardOptions
     /// <summary>Warning and critical levels per metric field (<c>cpu</c>, <c>memory</c>, <c>latencyP99Ms</c>, <c>errorRate</c>...).</summary>
     public Dictionary<string, Threshold> Thresholds { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Kiosk mode: the pages a wall screen shows in turn and for how long.</summary>
+    public KioskOptions Kiosk { get; set; } = new();
+
     /// <summary>IANA time zones shown as world clocks on /clock.</summary>
     public List<string> WorldClocks { get; set; } = [];
 

@@ -37,6 +37,19 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             }
         }
 
+        if (options.Kiosk.RotateSeconds is < 0 or > 24 * 3600)
+        {
+            failures.Add($"Dashboard:Kiosk:RotateSeconds must be between 0 and 86400 (was {options.Kiosk.RotateSeconds}).");
+        }
+
+        for (var i = 0; i < options.Kiosk.Pages.Count; i++)
+        {
+            if (!options.Kiosk.Pages[i].StartsWith('/') || options.Kiosk.Pages[i].StartsWith("//", StringComparison.Ordinal))
+            {
+                failures.Add($"Dashboard:Kiosk:Pages:{i} must be a path on this dashboard such as /monitoring (was '{options.Kiosk.Pages[i]}').");
+            }
+        }
+
         for (var i = 0; i < options.WorldClocks.Count; i++)
         {
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.WorldClocks[i], out _))
