@@ -61,6 +61,7 @@ public sealed class LiveControlsTests(DashboardServer server, BrowserFixture bro
         await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/ticker");
         await page.Page.Locator($"{Chart}[data-last-x]").WaitForAsync();
 
+        await page.WaitForShortcutsAsync();
         await page.Page.Keyboard.PressAsync("p");
         await Assertions.Expect(page.Page.GetByRole(AriaRole.Button, new() { Name = "Resume", Exact = true })).ToBeVisibleAsync();
         await page.Page.Keyboard.PressAsync("p");

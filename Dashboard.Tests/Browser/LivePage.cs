@@ -68,6 +68,9 @@ public sealed class LivePage : IAsyncDisposable
             new object?[] { selector, attribute, before });
     }
 
+    /// <summary>Waits until the keyboard shortcuts listen.</summary>
+    public Task WaitForShortcutsAsync() => Page.Locator("html[data-shortcuts=on]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
     /// <summary>True when Blazor's reconnect dialog is showing.</summary>
     public Task<bool> ReconnectBannerVisibleAsync() =>
         Page.EvaluateAsync<bool>("() => { const m = document.getElementById('components-reconnect-modal'); return !!m && getComputedStyle(m).display !== 'none' && m.offsetParent !== null; }");

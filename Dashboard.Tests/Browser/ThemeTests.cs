@@ -62,6 +62,7 @@ public sealed class ThemeTests(DashboardServer server, BrowserFixture browser)
         await page.Page.Locator("[data-testid=connection-badge][data-state=live]").WaitForAsync();
         await page.Page.Locator("[data-testid=live-chart][data-last-x]").WaitForAsync();
 
+        await page.WaitForShortcutsAsync();
         await page.Page.Keyboard.PressAsync("t");
         await page.Page.WaitForFunctionAsync("() => document.getElementById('radzen-theme-link').getAttribute('href').includes('material-dark')");
         Assert.Equal("dark", await page.Page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));

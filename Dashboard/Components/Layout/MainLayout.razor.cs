@@ -115,10 +115,11 @@ public sealed partial class MainLayout : LayoutComponentBase, IAsyncDisposable
 
     private Task OpenHelpAsync() => _shortcuts?.OpenHelpAsync() ?? Task.CompletedTask;
 
+    private bool IsDark => Themes.Theme?.Contains("dark", StringComparison.OrdinalIgnoreCase) == true;
+
     private Task ToggleThemeAsync()
     {
-        var dark = Themes.Theme?.Contains("dark", StringComparison.OrdinalIgnoreCase) == true;
-        Themes.SetTheme(dark ? LightTheme : DarkTheme);
+        Themes.SetTheme(IsDark ? LightTheme : DarkTheme);
         return Task.CompletedTask;
     }
 
@@ -186,6 +187,7 @@ public sealed partial class MainLayout : LayoutComponentBase, IAsyncDisposable
 
     private void OnThemeChanged()
     {
+        _ = InvokeAsync(StateHasChanged);
         if (_applyingPreference || _module is null)
         {
             return;

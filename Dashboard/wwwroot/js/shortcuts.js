@@ -34,9 +34,12 @@ export function start(dotnet, helpDialog) {
   };
 
   document.addEventListener("keydown", onKey);
+  // Says the keys work now (they do once the circuit is up): the browser tests wait for it.
+  document.documentElement.setAttribute("data-shortcuts", "on");
   return {
     dispose() {
       document.removeEventListener("keydown", onKey);
+      document.documentElement.removeAttribute("data-shortcuts");
     },
   };
 }
