@@ -1,3 +1,4 @@
+using Dashboard.Alerts;
 using Dashboard.Components;
 using Dashboard.Components.Controls;
 using Dashboard.Options;
@@ -46,6 +47,7 @@ public static class DashboardExtensions
         services.TryAddSingleton<IRelayUpstream, SseRelayUpstream>();
         services.TryAddSingleton<FeedRelay>();
         services.TryAddScoped<PageControls>();
+        services.TryAddSingleton<AlertAcknowledgements>();
         services.AddHostedService<RelayWarmup>();
         return builder;
     }

@@ -33,6 +33,7 @@ public abstract class LiveComponentContext : BunitContext
         Services.AddSingleton<IRelayUpstream, IdleUpstream>();
         Services.AddSingleton<FeedRelay>();
         Services.AddScoped<PageControls>();
+        Services.AddSingleton<Dashboard.Alerts.AlertAcknowledgements>();
         Services.AddRadzenComponents();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
