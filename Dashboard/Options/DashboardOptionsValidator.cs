@@ -24,6 +24,11 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             failures.Add($"Dashboard:WindowMinutes must be between 1 and 1440 (was {options.WindowMinutes}).");
         }
 
+        if (options.DetailMinutes is < 1 or > 24 * 60)
+        {
+            failures.Add($"Dashboard:DetailMinutes must be between 1 and 1440 (was {options.DetailMinutes}).");
+        }
+
         if (options.MaxEventsPerTopic is < 10 or > 1_000_000)
         {
             failures.Add($"Dashboard:MaxEventsPerTopic must be between 10 and 1000000 (was {options.MaxEventsPerTopic}).");
