@@ -2,7 +2,7 @@
 // once, then only the candles a batch touched (the newest one changes until it closes); this
 // module replaces a candle at the same x or appends it, and draws at most once per frame.
 
-import { publishPoints } from "./series.js";
+import { axisSize, publishPoints, scaledHeight } from "./series.js";
 
 const charts = new WeakMap();
 
@@ -75,7 +75,7 @@ function options(state, config, width) {
   const element = state.element;
   const text = () => css(element, "--rz-text-secondary-color", "#888");
   const grid = () => css(element, "--rz-base-300", "rgba(128,128,128,.2)");
-  const axis = () => ({ stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } });
+  const axis = () => ({ ...axisSize(), stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } });
   const hidden = (label, format, scale) => ({ label, scale, paths: () => null, points: { show: false }, value: (u, v) => format(v) });
 
   return {
@@ -148,6 +148,7 @@ export function create(element, config, data) {
     return;
   }
 
+  config = { ...config, height: scaledHeight(config.height) };
   destroy(element);
   const state = {
     element,

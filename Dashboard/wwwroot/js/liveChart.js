@@ -2,7 +2,7 @@
 // once at creation and then only new points; this module keeps the arrays, trims them to the
 // visible window and redraws at most once per animation frame, however often points arrive.
 
-import { publishPoints, trimColumns } from "./series.js";
+import { axisSize, publishPoints, scaledHeight, trimColumns } from "./series.js";
 
 const charts = new WeakMap();
 
@@ -136,6 +136,7 @@ function options(state, config, width) {
   const text = () => cssColor(element, "--rz-text-secondary-color", "#888");
   const grid = () => cssColor(element, "--rz-base-300", "rgba(128,128,128,.2)");
   const axis = () => ({
+    ...axisSize(),
     stroke: text,
     grid: { stroke: grid, width: 1 },
     ticks: { stroke: grid, width: 1 },
@@ -193,6 +194,7 @@ export function create(element, config, data) {
     return;
   }
 
+  config = { ...config, height: scaledHeight(config.height) };
   destroy(element);
   const state = {
     element,
