@@ -22,12 +22,13 @@ public abstract class LiveComponentContext : BunitContext
 {
     private long _nextId;
 
-    protected LiveComponentContext()
+    /// <param name="time">The clock of the render ticks; the system's unless a test moves its own.</param>
+    protected LiveComponentContext(TimeProvider? time = null)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Options = new DashboardOptions { RenderIntervalMs = 50 };
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
-        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(time ?? TimeProvider.System);
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton<IRelayUpstream, IdleUpstream>();
