@@ -56,6 +56,16 @@ public sealed class LiveControlsTests(DashboardServer server, BrowserFixture bro
     }
 
     [Fact]
+    public async Task Pause_BeforeTheCircuitIsUp_IsDisabledSoAClickIsNotLost()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+
+        var html = await http.GetStringAsync("/ticker");
+
+        Assert.Matches("<button[^>]*data-testid=\"pause\"[^>]*disabled", html);
+    }
+
+    [Fact]
     public async Task Pause_KeyP_TogglesLikeTheButton()
     {
         await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/ticker");

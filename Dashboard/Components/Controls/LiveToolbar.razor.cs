@@ -31,6 +31,8 @@ public sealed partial class LiveToolbar : ComponentBase, IDisposable
 
     public void Dispose() => Controls.Changed -= OnChanged;
 
+    private bool Interactive => RendererInfo.IsInteractive;
+
     private void TogglePause() => Controls.TogglePause(Time.GetUtcNow());
 
     private void OnChanged() => _ = InvokeAsync(StateHasChanged);
