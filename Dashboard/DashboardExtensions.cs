@@ -1,4 +1,6 @@
+using Dashboard.Alerts;
 using Dashboard.Components;
+using Dashboard.Components.Controls;
 using Dashboard.Demos;
 using Dashboard.Inspector;
 using Dashboard.Options;
@@ -56,6 +58,8 @@ public static class DashboardExtensions
         services.TryAddSingleton<FeedsAddress>();
         services.TryAddSingleton<IRelayUpstream, SseRelayUpstream>();
         services.TryAddSingleton<FeedRelay>();
+        services.TryAddScoped<PageControls>();
+        services.TryAddSingleton<AlertAcknowledgements>();
         services.AddHostedService<RelayWarmup>();
         if (builder.HostsFeeds())
         {

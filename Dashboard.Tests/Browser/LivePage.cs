@@ -29,10 +29,16 @@ public sealed class LivePage : IAsyncDisposable
 
     public List<string> Errors { get; } = [];
 
-    public static async Task<LivePage> OpenAsync(BrowserFixture browser, Uri baseAddress, string path, BrowserNewContextOptions? options = null)
+    /// <summary>Opens <paramref name="path"/>; <paramref name="initScript"/> runs in the page before any of its own.</summary>
+    public static async Task<LivePage> OpenAsync(BrowserFixture browser, Uri baseAddress, string path, BrowserNewContextOptions? options = null, string? initScript = null)
     {
         var context = await browser.Browser.NewContextAsync(options ?? new BrowserNewContextOptions { ViewportSize = new() { Width = 1440, Height = 900 } });
         context.SetDefaultTimeout(15_000);
+        if (initScript is not null)
+        {
+            await context.AddInitScriptAsync(initScript);
+        }
+
         var page = await context.NewPageAsync();
         var live = new LivePage(context, page);
         await page.GotoAsync(new Uri(baseAddress, path).ToString());
@@ -61,6 +67,9 @@ public sealed class LivePage : IAsyncDisposable
             "([sel, attr, before]) => { const e = document.querySelector(sel); return e && e.getAttribute(attr) !== before; }",
             new object?[] { selector, attribute, before });
     }
+
+    /// <summary>Waits until the keyboard shortcuts listen.</summary>
+    public Task WaitForShortcutsAsync() => Page.Locator("html[data-shortcuts=on]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     /// <summary>True when Blazor's reconnect dialog is showing.</summary>
     public Task<bool> ReconnectBannerVisibleAsync() =>

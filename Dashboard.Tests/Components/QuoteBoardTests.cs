@@ -18,7 +18,8 @@ public sealed class QuoteBoardTests : WidgetTestContext
 
         var rows = cut.FindAll("[data-testid=quote-row]");
         Assert.Equal(["ACME", "GLOBX"], rows.Select(r => r.GetAttribute("data-symbol")));
-        Assert.Equal("10.50", rows[0].QuerySelector("[data-testid=quote-last]")!.TextContent);
+        Assert.Equal("10.50", rows[0].QuerySelector("[data-testid=quote-price]")!.TextContent);
+        Assert.Equal("▲", rows[0].QuerySelector("[data-testid=quote-last] .arrow")!.TextContent);
         Assert.Contains("tick-up", rows[0].QuerySelector("[data-testid=quote-last]")!.ClassName, StringComparison.Ordinal);
         Assert.Equal(2, cut.FindAll("[data-testid=sparkline]").Count);
     }
@@ -31,7 +32,7 @@ public sealed class QuoteBoardTests : WidgetTestContext
 
         PublishQuote("ACME", 9.75m);
 
-        cut.WaitForAssertion(() => Assert.Equal("9.75", cut.Find("[data-testid=quote-last]").TextContent), Wait);
+        cut.WaitForAssertion(() => Assert.Equal("9.75", cut.Find("[data-testid=quote-price]").TextContent), Wait);
         Assert.Contains("tick-down", cut.Find("[data-testid=quote-last]").ClassName, StringComparison.Ordinal);
         Assert.Contains("▼", cut.Find("[data-testid=quote-row] td.down").TextContent, StringComparison.Ordinal);
     }
@@ -65,7 +66,7 @@ public sealed class QuoteBoardTests : WidgetTestContext
         var second = Render<QuoteBoard>();
         PublishQuote("ACME", 12m);
 
-        second.WaitForAssertion(() => Assert.Equal("12.00", second.Find("[data-testid=quote-last]").TextContent), Wait);
+        second.WaitForAssertion(() => Assert.Equal("12.00", second.Find("[data-testid=quote-price]").TextContent), Wait);
         Assert.True(first.IsDisposed);
         Assert.Equal(0, Volatile.Read(ref updates));
     }

@@ -22,6 +22,31 @@ public sealed class RelayFeedTests
     }
 
     [Fact]
+    public void Publish_OlderThanDetail_ThinnedToOneEveryTwoSecondsUntilTheSpan()
+    {
+        var feed = new RelayFeed("ticker/*", TimeSpan.FromMinutes(60), maxEvents: 100_000, detail: TimeSpan.FromMinutes(15));
+
+        // An hour and a minute of a ticker at 4 events a second.
+        var last = 61 * 60 * 4;
+        for (var i = 0; i <= last; i++)
+        {
+            feed.Publish(Message(i + 1, "ticker/ACME", ts: i * 250L));
+        }
+
+        var window = feed.Snapshot().Window("ticker/ACME");
+        var newest = last * 250L;
+        var detail = window.Where(m => m.Ts >= newest - (15 * 60_000)).ToList();
+        var thinned = window.Where(m => m.Ts < newest - (15 * 60_000)).ToList();
+
+        Assert.True(window[0].Ts >= newest - (60 * 60_000), "Nothing older than the span.");
+        Assert.True(window[0].Ts < newest - (59 * 60_000), "The span is all there.");
+        Assert.Equal(15 * 60 * 4 + 1, detail.Count);
+        Assert.All(thinned.Zip(thinned.Skip(1)), pair => Assert.True(pair.Second.Ts - pair.First.Ts >= 2_000));
+        Assert.InRange(thinned.Count, 45 * 30 - 2, 45 * 30 + 1);
+        Assert.Equal(window.OrderBy(m => m.Ts).Select(m => m.Id), window.Select(m => m.Id));
+    }
+
+    [Fact]
     public void Publish_MoreThanMaxEvents_KeepsNewest()
     {
         var feed = new RelayFeed("ticker/*", TimeSpan.FromHours(1), maxEvents: 3);

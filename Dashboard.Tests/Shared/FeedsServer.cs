@@ -28,6 +28,7 @@ internal sealed class FeedsServer : IAsyncDisposable
         ["Feeds:Clock:Enabled"] = "false",
         ["Feeds:Ticker:Enabled"] = "false",
         ["Feeds:Metrics:Enabled"] = "false",
+        ["Feeds:Alerts:Enabled"] = "false",
     };
 
     /// <summary>

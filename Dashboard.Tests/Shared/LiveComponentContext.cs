@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bunit;
+using Dashboard.Components.Controls;
 using Dashboard.Options;
 using Dashboard.Relay;
 using Feeds.Client;
@@ -21,16 +22,19 @@ public abstract class LiveComponentContext : BunitContext
 {
     private long _nextId;
 
-    protected LiveComponentContext()
+    /// <param name="time">The clock of the render ticks; the system's unless a test moves its own.</param>
+    protected LiveComponentContext(TimeProvider? time = null)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Options = new DashboardOptions { RenderIntervalMs = 50 };
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
-        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(time ?? TimeProvider.System);
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton<IRelayUpstream, IdleUpstream>();
         Services.AddSingleton<FeedRelay>();
+        Services.AddScoped<PageControls>();
+        Services.AddSingleton<Dashboard.Alerts.AlertAcknowledgements>();
         Services.AddRadzenComponents();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

@@ -20,16 +20,25 @@ public sealed class DashboardOptions
     /// <summary>The shortest time between two renders of a live component.</summary>
     public int RenderIntervalMs { get; set; } = 250;
 
-    /// <summary>How many minutes of recent events the relay keeps per topic, so a page opened now is never empty.</summary>
-    public int WindowMinutes { get; set; } = 10;
+    /// <summary>
+    /// How many minutes of recent events the relay keeps per topic: a page opened now is never
+    /// empty, and the longest chart window (1 h) has its whole span.
+    /// </summary>
+    public int WindowMinutes { get; set; } = 60;
 
-    /// <summary>A bound on the relay's window per topic, whatever the rate.</summary>
-    public int MaxEventsPerTopic { get; set; } = 3000;
+    /// <summary>The newest minutes of that window in which every event is kept; before them, one every 2 s.</summary>
+    public int DetailMinutes { get; set; } = 15;
+
+    /// <summary>A bound on the relay's window per topic, whatever the rate (15 min of a 4/s ticker, plus 45 min thinned, is about 5,000).</summary>
+    public int MaxEventsPerTopic { get; set; } = 6000;
 
     /// <summary>Warning and critical levels per metric field (<c>cpu</c>, <c>memory</c>, <c>latencyP99Ms</c>, <c>errorRate</c>...).</summary>
     public Dictionary<string, Threshold> Thresholds { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public InspectorOptions Inspector { get; set; } = new();
+
+    /// <summary>Kiosk mode: the pages a wall screen shows in turn and for how long.</summary>
+    public KioskOptions Kiosk { get; set; } = new();
 
     /// <summary>IANA time zones shown as world clocks on /clock.</summary>
     public List<string> WorldClocks { get; set; } = [];

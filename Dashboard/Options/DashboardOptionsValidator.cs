@@ -24,6 +24,11 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             failures.Add($"Dashboard:WindowMinutes must be between 1 and 1440 (was {options.WindowMinutes}).");
         }
 
+        if (options.DetailMinutes is < 1 or > 24 * 60)
+        {
+            failures.Add($"Dashboard:DetailMinutes must be between 1 and 1440 (was {options.DetailMinutes}).");
+        }
+
         if (options.MaxEventsPerTopic is < 10 or > 1_000_000)
         {
             failures.Add($"Dashboard:MaxEventsPerTopic must be between 10 and 1000000 (was {options.MaxEventsPerTopic}).");
@@ -34,6 +39,19 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             if (threshold.Warning > threshold.Critical)
             {
                 failures.Add($"Dashboard:Thresholds:{metric}: Warning ({threshold.Warning}) must not be above Critical ({threshold.Critical}).");
+            }
+        }
+
+        if (options.Kiosk.RotateSeconds is < 0 or > 24 * 3600)
+        {
+            failures.Add($"Dashboard:Kiosk:RotateSeconds must be between 0 and 86400 (was {options.Kiosk.RotateSeconds}).");
+        }
+
+        for (var i = 0; i < options.Kiosk.Pages.Count; i++)
+        {
+            if (!options.Kiosk.Pages[i].StartsWith('/') || options.Kiosk.Pages[i].StartsWith("//", StringComparison.Ordinal))
+            {
+                failures.Add($"Dashboard:Kiosk:Pages:{i} must be a path on this dashboard such as /monitoring (was '{options.Kiosk.Pages[i]}').");
             }
         }
 

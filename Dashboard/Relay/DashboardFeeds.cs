@@ -7,5 +7,8 @@ public static class DashboardFeeds
     public const string Ticker = "ticker/*";
     public const string Clock = "clock";
 
-    public static IReadOnlyList<string> All { get; } = [Metrics, Ticker, Clock];
+    /// <summary>Raised and resolved alerts (see <c>Feeds.Producers.AlertEvent</c>).</summary>
+    public const string Alerts = "alerts";
+
+    public static IReadOnlyList<string> All { get; } = [Metrics, Ticker, Clock, Alerts];
 }

@@ -41,7 +41,7 @@ public sealed class FeedRelay(IRelayUpstream upstream, IOptions<DashboardOptions
     private RelayFeed Open(string pattern)
     {
         var value = options.Value;
-        var feed = new RelayFeed(pattern, TimeSpan.FromMinutes(value.WindowMinutes), value.MaxEventsPerTopic);
+        var feed = new RelayFeed(pattern, TimeSpan.FromMinutes(value.WindowMinutes), value.MaxEventsPerTopic, TimeSpan.FromMinutes(value.DetailMinutes));
         feed.Subscribe(new StateForwarder(this), out _);
         _pumps.Add(Task.Run(() => PumpAsync(feed)));
         return feed;

@@ -12,13 +12,19 @@ public sealed class RelayFeed
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TopicWindow> _windows = new(StringComparer.Ordinal);
     private readonly TimeSpan _span;
+    private readonly TimeSpan _detail;
     private readonly int _maxEvents;
     private IRelayListener[] _listeners = [];
 
-    internal RelayFeed(string pattern, TimeSpan span, int maxEvents)
+    /// <param name="pattern">The topic or prefix.</param>
+    /// <param name="span">How far back each topic's window reaches.</param>
+    /// <param name="maxEvents">A bound on each topic's window.</param>
+    /// <param name="detail">The newest part of the window that keeps every event; older ones are thinned. Null: all of it.</param>
+    internal RelayFeed(string pattern, TimeSpan span, int maxEvents, TimeSpan? detail = null)
     {
         Pattern = pattern;
         _span = span;
+        _detail = detail is { } d && d < span ? d : span;
         _maxEvents = maxEvents;
     }
 
@@ -66,7 +72,7 @@ public sealed class RelayFeed
         {
             if (!_windows.TryGetValue(message.Topic, out var window))
             {
-                window = new TopicWindow(_span, _maxEvents);
+                window = new TopicWindow(_span, _maxEvents, _detail);
                 _windows.Add(message.Topic, window);
             }
 

@@ -23,4 +23,5 @@ public sealed class FeedsOptions
     public TickerOptions Ticker { get; set; } = new();
 
     public MetricsOptions Metrics { get; set; } = new();
+    public AlertsOptions Alerts { get; set; } = new();
 }

@@ -37,6 +37,7 @@ internal sealed class FeedsOptionsValidator : IValidateOptions<FeedsOptions>
             failures.Add($"Feeds:Clock:TimeZone '{options.Clock.TimeZone}' is not a known time zone.");
         }
 
+        failures.AddRange(options.Alerts.Validate());
         Segments(failures, "Feeds:Ticker:Symbols", options.Ticker.Symbols);
         Segments(failures, "Feeds:Metrics:Hosts", options.Metrics.Hosts);
         if (options.Metrics.Hosts.Contains("self", StringComparer.Ordinal))

@@ -19,6 +19,7 @@ internal static class ProducersExtensions
         services.AddHostedService<TickerProducer>();
         services.AddHostedService<FleetMetricsProducer>();
         services.AddHostedService<SelfMetricsProducer>();
+        services.AddHostedService<AlertsProducer>();
         return services;
     }
 }

@@ -19,11 +19,11 @@ public sealed class ProducersExtensionsTests
         builder.Services.AddFeedProducers();
 
         var producers = builder.Services
-            .Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType!.IsSubclassOf(typeof(FeedProducer)))
+            .Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType!.Namespace == typeof(FeedProducer).Namespace)
             .Select(d => d.ImplementationType)
             .ToList();
 
-        Assert.Equal([typeof(ClockProducer), typeof(TickerProducer), typeof(FleetMetricsProducer), typeof(SelfMetricsProducer)], producers);
+        Assert.Equal([typeof(ClockProducer), typeof(TickerProducer), typeof(FleetMetricsProducer), typeof(SelfMetricsProducer), typeof(AlertsProducer)], producers);
         Assert.Single(builder.Services, d => d.ServiceType == typeof(HttpRequestCounter));
     }
 
@@ -51,6 +51,7 @@ public sealed class ProducersExtensionsTests
         {
             ["Feeds:Clock:Enabled"] = "false",
             ["Feeds:Metrics:Enabled"] = "false",
+            ["Feeds:Alerts:Enabled"] = "false",
             ["Feeds:Ticker:Symbols:0"] = "ACME",
         });
 

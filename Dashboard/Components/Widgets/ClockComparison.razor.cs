@@ -47,6 +47,21 @@ public sealed partial class ClockComparison : LiveComponent
 
     protected override void OnFeedReset(string feed) => _reading = null;
 
+    protected override async Task OnControlsChangedAsync()
+    {
+        try
+        {
+            if (_measurer is not null)
+            {
+                await _measurer.InvokeVoidAsync("setPaused", Controls.Paused);
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page is gone; nothing to hold still.
+        }
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender)

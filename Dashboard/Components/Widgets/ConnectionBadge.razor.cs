@@ -1,3 +1,4 @@
+using Dashboard.Components.Controls;
 using Dashboard.Relay;
 using Feeds.Client;
 using Microsoft.AspNetCore.Components;
@@ -14,6 +15,9 @@ public sealed partial class ConnectionBadge : ComponentBase, IDisposable
 
     [Inject]
     private FeedRelay Relay { get; set; } = default!;
+
+    [Inject]
+    private PageControls Controls { get; set; } = default!;
 
     private string StateName => _state.ToString().ToLowerInvariant();
 
@@ -37,9 +41,17 @@ public sealed partial class ConnectionBadge : ComponentBase, IDisposable
     {
         _state = Relay.State;
         Relay.StateChanged += OnRelayStateChanged;
+        Controls.Changed += OnControlsChanged;
     }
 
-    public void Dispose() => Relay.StateChanged -= OnRelayStateChanged;
+    public void Dispose()
+    {
+        Relay.StateChanged -= OnRelayStateChanged;
+        Controls.Changed -= OnControlsChanged;
+    }
+
+    // A paused page holds still, the badge's pulse included.
+    private void OnControlsChanged() => _ = InvokeAsync(StateHasChanged);
 
     // Raised on the relay's thread; the render must happen on the circuit's.
     private void OnRelayStateChanged() => _ = InvokeAsync(() =>

@@ -3,7 +3,6 @@ using Dashboard.Relay;
 using Feeds.Client;
 using Feeds.Producers;
 using Microsoft.AspNetCore.Components;
-using Radzen;
 
 namespace Dashboard.Components.Widgets;
 
@@ -28,9 +27,9 @@ public sealed partial class HostPanel
     [Parameter]
     public int ChartHeight { get; set; } = 160;
 
-    /// <summary>The charts' visible window in seconds.</summary>
+    /// <summary>The charts' visible window in seconds; null follows the page's window.</summary>
     [Parameter]
-    public int WindowSeconds { get; set; } = 300;
+    public int? WindowSeconds { get; set; }
 
     protected override IReadOnlyList<string> Feeds => [DashboardFeeds.Metrics];
 
@@ -51,14 +50,6 @@ public sealed partial class HostPanel
             return _incident is not null && worst < ThresholdLevel.Warning ? ThresholdLevel.Warning : worst;
         }
     }
-
-    private BadgeStyle BadgeStyle => WorstLevel switch
-    {
-        ThresholdLevel.Critical => BadgeStyle.Danger,
-        ThresholdLevel.Warning => BadgeStyle.Warning,
-        ThresholdLevel.Ok => BadgeStyle.Success,
-        _ => BadgeStyle.Light,
-    };
 
     protected override void OnParametersSet()
     {

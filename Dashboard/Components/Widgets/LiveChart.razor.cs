@@ -1,3 +1,4 @@
+using Dashboard.Components.Controls;
 using Dashboard.Options;
 using Dashboard.Relay;
 using Feeds.Client;
@@ -9,12 +10,14 @@ namespace Dashboard.Components.Widgets;
 /// <summary>
 /// A live time-series chart of number fields of a relay feed's topics, drawn in the browser by
 /// uPlot: created once from the relay's window, then each batch's new points go in one interop
-/// call; the markup never re-renders for data.
+/// call; the markup never re-renders for data. Windows longer than
+/// <see cref="TimeWindow.RawSeconds"/> are downsampled here, before the circuit: one minimum and
+/// one maximum per bucket per series, so an hour costs about as much to send as five minutes and
+/// a spike still shows.
 /// </summary>
 public sealed partial class LiveChart : IAsyncDisposable
 {
     public const int DefaultHeight = 200;
-    public const int DefaultWindowSeconds = 300;
     internal const string ModulePath = "./js/liveChart.js";
 
     // Points are shown to a few decimals; rounding keeps each update's JSON small.
@@ -22,6 +25,9 @@ public sealed partial class LiveChart : IAsyncDisposable
 
     private readonly List<FeedMessage> _buffer = [];
     private readonly Dictionary<string, long> _lastIds = new(StringComparer.Ordinal);
+
+    // Open buckets' extremes, kept across batches: a bucket spans several batches.
+    private readonly SortedDictionary<long, Bucket> _buckets = [];
     private ElementReference _element;
     private IJSObjectReference? _module;
     private RelaySnapshot? _backfill;
@@ -64,9 +70,9 @@ public sealed partial class LiveChart : IAsyncDisposable
     [Parameter]
     public double? YMax { get; set; }
 
-    /// <summary>The visible time window in seconds.</summary>
+    /// <summary>The visible time window in seconds; null follows the window the viewer picks for the page.</summary>
     [Parameter]
-    public int WindowSeconds { get; set; } = DefaultWindowSeconds;
+    public int? WindowSeconds { get; set; }
 
     /// <summary>Warning and critical levels drawn as dashed lines.</summary>
     [Parameter]
@@ -76,9 +82,13 @@ public sealed partial class LiveChart : IAsyncDisposable
 
     private string AriaLabel => $"{Title} chart: {string.Join(", ", Series.Select(s => s.Label))}";
 
+    private int Window => WindowSeconds ?? Controls.Window.Seconds;
+
+    private long BucketMs => (long)(TimeWindow.BucketSeconds(Window) * 1000);
+
     private Shape Current => new(
         string.Join('\u001f', Series.Select(s => $"{s.Topic}\u001e{s.Field}\u001e{s.Label}\u001e{s.Color}")),
-        Title, Unit, Height, YMin, YMax, WindowSeconds, Threshold?.Warning, Threshold?.Critical);
+        Title, Unit, Height, YMin, YMax, Window, Threshold?.Warning, Threshold?.Critical);
 
     protected override void OnBackfill(string feed, RelaySnapshot snapshot) => _backfill = snapshot;
 
@@ -102,12 +112,27 @@ public sealed partial class LiveChart : IAsyncDisposable
 
     protected override void OnFeedReset(string feed) => _reset = true;
 
+    // A reset redraws from the relay's windows as they are then; the snapshot is not needed.
+    protected override void OnResync(string feed, RelaySnapshot snapshot) => _reset = true;
+
+    // Another window is another shape: the render that follows recreates the chart from the relay.
+    protected override Task OnControlsChangedAsync()
+    {
+        if (WindowSeconds is null && _drawn is not null && _drawn != Current)
+        {
+            StateHasChanged();
+        }
+
+        return Task.CompletedTask;
+    }
+
     protected override async Task OnMessagesAsync(IReadOnlyList<FeedMessage> batch)
     {
         if (_reset && _module is not null)
         {
             _reset = false;
             _lastIds.Clear();
+            _buckets.Clear();
             _buffer.Clear();
             await CreateAsync(ChartRelay.Feed(Feed).Snapshot());
             return;
@@ -148,6 +173,7 @@ public sealed partial class LiveChart : IAsyncDisposable
         _ready = false;
         _drawn = Current;
         _lastIds.Clear();
+        _buckets.Clear();
 
         var messages = Series.Select(s => s.Topic).Distinct(StringComparer.Ordinal)
             .SelectMany(snapshot.Window)
@@ -157,7 +183,7 @@ public sealed partial class LiveChart : IAsyncDisposable
         _buffer.Clear();
         if (messages.Count > 0)
         {
-            var oldest = messages.Max(m => m.Ts) - (WindowSeconds * 1000L);
+            var oldest = messages.Max(m => m.Ts) - (Window * 1000L);
             messages.RemoveAll(m => m.Ts < oldest);
         }
 
@@ -168,7 +194,8 @@ public sealed partial class LiveChart : IAsyncDisposable
         var config = new
         {
             height = Height,
-            windowSeconds = WindowSeconds,
+            windowSeconds = Window,
+            bucketSeconds = BucketMs / 1000.0,
             yMin = YMin,
             yMax = YMax,
             unit = Unit,
@@ -202,11 +229,15 @@ public sealed partial class LiveChart : IAsyncDisposable
 
     /// <summary>
     /// The new points of the series as uPlot columns: one x (seconds) per distinct timestamp,
-    /// and per series its value there or null, since topics tick at their own times.
+    /// and per series its value there or null, since topics tick at their own times. Downsampled,
+    /// every bucket a batch touched is sent whole again (its minimum at its start, its maximum
+    /// half way): the chart overwrites points at the same x.
     /// </summary>
     private (double[] Xs, double?[][] Ys) Columns(IEnumerable<FeedMessage> messages)
     {
+        var bucketMs = BucketMs;
         var rows = new SortedDictionary<long, double?[]>();
+        var touched = new SortedSet<long>();
         foreach (var message in messages)
         {
             if (_lastIds.TryGetValue(message.Topic, out var last) && message.Id <= last)
@@ -223,13 +254,28 @@ public sealed partial class LiveChart : IAsyncDisposable
                     continue;
                 }
 
+                value = Math.Round(value, Decimals);
+                if (bucketMs > 0)
+                {
+                    var start = message.Ts - (message.Ts % bucketMs);
+                    if (!_buckets.TryGetValue(start, out var bucket))
+                    {
+                        bucket = new Bucket(Series.Count);
+                        _buckets.Add(start, bucket);
+                    }
+
+                    bucket.Add(s, value);
+                    touched.Add(start);
+                    continue;
+                }
+
                 if (!rows.TryGetValue(message.Ts, out var row))
                 {
                     row = new double?[Series.Count];
                     rows.Add(message.Ts, row);
                 }
 
-                row[s] = Math.Round(value, Decimals);
+                row[s] = value;
             }
         }
 
@@ -241,6 +287,18 @@ public sealed partial class LiveChart : IAsyncDisposable
             }
         }
 
+        foreach (var start in touched)
+        {
+            rows[start] = _buckets[start].Min;
+            rows[start + (bucketMs / 2)] = _buckets[start].Max;
+        }
+
+        // Only the newest buckets can still gain points; older ones are final.
+        while (_buckets.Count > 2)
+        {
+            _buckets.Remove(_buckets.Keys.First());
+        }
+
         var xs = rows.Keys.Select(ts => ts / 1000.0).ToArray();
         var ys = new double?[Series.Count][];
         for (var s = 0; s < ys.Length; s++)
@@ -249,6 +307,20 @@ public sealed partial class LiveChart : IAsyncDisposable
         }
 
         return (xs, ys);
+    }
+
+    /// <summary>One bucket's lowest and highest value per series.</summary>
+    private sealed class Bucket(int series)
+    {
+        public double?[] Min { get; } = new double?[series];
+
+        public double?[] Max { get; } = new double?[series];
+
+        public void Add(int s, double value)
+        {
+            Min[s] = Min[s] is { } min ? Math.Min(min, value) : value;
+            Max[s] = Max[s] is { } max ? Math.Max(max, value) : value;
+        }
     }
 
     /// <summary>What the chart was created with; a different one means creating it again.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dashboard.Components.Controls;
 using Dashboard.Options;
 using Dashboard.Relay;
 using Feeds.Client;
@@ -12,6 +13,9 @@ namespace Dashboard.Components.Widgets;
 /// starts from their windows, queues live events as they come and applies them in one batch
 /// every <c>Dashboard:RenderIntervalMs</c>, so a component renders a few times a second however
 /// fast its feeds are. Prerendering draws from the windows without subscribing.
+/// While the viewer pauses the page nothing is applied: events wait, and resuming applies them
+/// all at once; a pause long enough to pile up more than a window's worth drops the pile and
+/// redraws from the relay's windows instead.
 /// </summary>
 public abstract class LiveComponent : ComponentBase, IAsyncDisposable
 {
@@ -21,6 +25,7 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
     private ITimer? _timer;
     private int _stateChanged;
     private int _flushing;
+    private volatile bool _resync;
     private volatile bool _disposed;
 
     [Inject]
@@ -31,6 +36,10 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    /// <summary>The viewer's pause and time window for this page.</summary>
+    [Inject]
+    protected PageControls Controls { get; private set; } = default!;
 
     /// <summary>The relay feeds (topics or prefixes) this component reads; fixed for its lifetime.</summary>
     protected abstract IReadOnlyList<string> Feeds { get; }
@@ -55,6 +64,19 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
     protected virtual void OnFeedReset(string feed)
     {
     }
+
+    /// <summary>
+    /// After a long pause: the feed's windows as they are now replace what is shown. By default a
+    /// reset followed by a backfill.
+    /// </summary>
+    protected virtual void OnResync(string feed, RelaySnapshot snapshot)
+    {
+        OnFeedReset(feed);
+        OnBackfill(feed, snapshot);
+    }
+
+    /// <summary>The viewer paused, resumed or chose another window. Runs on the renderer.</summary>
+    protected virtual Task OnControlsChangedAsync() => Task.CompletedTask;
 
     /// <summary>Applies a batch and renders. Charts override this to push points to the browser instead.</summary>
     protected virtual Task OnMessagesAsync(IReadOnlyList<FeedMessage> batch)
@@ -85,6 +107,7 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
 
         if (interactive)
         {
+            Controls.Changed += OnControlsChangedEvent;
             var interval = TimeSpan.FromMilliseconds(Settings.RenderIntervalMs);
             _timer = Time.CreateTimer(static state => ((LiveComponent)state!).OnTick(), this, interval, interval);
         }
@@ -93,6 +116,11 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
     public virtual async ValueTask DisposeAsync()
     {
         _disposed = true;
+        if (Controls is not null)
+        {
+            Controls.Changed -= OnControlsChangedEvent;
+        }
+
         foreach (var subscription in _subscriptions)
         {
             subscription.Dispose();
@@ -109,7 +137,8 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
 
     private void OnTick()
     {
-        if (_disposed || (_pending.IsEmpty && _resets.IsEmpty && Volatile.Read(ref _stateChanged) == 0))
+        if (_disposed || Controls.Paused
+            || (_pending.IsEmpty && _resets.IsEmpty && !_resync && Volatile.Read(ref _stateChanged) == 0))
         {
             return;
         }
@@ -138,10 +167,32 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
                 OnFeedReset(pattern);
             }
 
+            // Events that arrived while the snapshot was taken are in both: keep the snapshot's.
+            Dictionary<string, long>? shown = null;
+            if (_resync)
+            {
+                _resync = false;
+                _pending.Clear();
+                shown = new(StringComparer.Ordinal);
+                foreach (var pattern in Feeds)
+                {
+                    var snapshot = Relay.Feed(pattern).Snapshot();
+                    foreach (var topic in snapshot.Topics)
+                    {
+                        shown[topic] = snapshot.Latest(topic)?.Id ?? 0;
+                    }
+
+                    OnResync(pattern, snapshot);
+                }
+            }
+
             var batch = new List<FeedMessage>(_pending.Count);
             while (_pending.TryDequeue(out var message))
             {
-                batch.Add(message);
+                if (shown is null || !shown.TryGetValue(message.Topic, out var last) || message.Id > last)
+                {
+                    batch.Add(message);
+                }
             }
 
             Interlocked.Exchange(ref _stateChanged, 0);
@@ -157,9 +208,40 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
         }
     }
 
+    private void OnControlsChangedEvent() => _ = InvokeAsync(async () =>
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        try
+        {
+            await OnControlsChangedAsync();
+        }
+        catch (Exception exception)
+        {
+            await DispatchExceptionAsync(exception);
+        }
+
+        // Catch up at once on resume rather than at the next tick.
+        if (!Controls.Paused)
+        {
+            OnTick();
+        }
+    });
+
     private sealed class Listener(LiveComponent owner, string pattern) : IRelayListener
     {
-        public void OnMessage(FeedMessage message) => owner._pending.Enqueue(message);
+        public void OnMessage(FeedMessage message)
+        {
+            owner._pending.Enqueue(message);
+            if (owner.Controls.Paused && owner._pending.Count > owner.Settings.MaxEventsPerTopic)
+            {
+                owner._pending.Clear();
+                owner._resync = true;
+            }
+        }
 
         public void OnReset() => owner._resets[pattern] = true;
 

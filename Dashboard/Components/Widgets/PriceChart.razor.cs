@@ -20,9 +20,9 @@ public sealed partial class PriceChart
     [Parameter]
     public int Height { get; set; } = 280;
 
-    /// <summary>The visible time window in seconds.</summary>
+    /// <summary>The visible time window in seconds; null follows the page's window.</summary>
     [Parameter]
-    public int WindowSeconds { get; set; } = 300;
+    public int? WindowSeconds { get; set; }
 
     protected override void OnParametersSet()
     {

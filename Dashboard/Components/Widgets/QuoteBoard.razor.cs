@@ -16,6 +16,9 @@ public sealed partial class QuoteBoard
 
     private readonly SortedDictionary<string, QuoteRow> _rows = new(StringComparer.Ordinal);
 
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
     /// <summary>The symbol charted now, highlighted on the board.</summary>
     [Parameter]
     public string? SelectedSymbol { get; set; }
@@ -24,7 +27,13 @@ public sealed partial class QuoteBoard
     [Parameter]
     public EventCallback<string> SelectedSymbolChanged { get; set; }
 
+    /// <summary>The symbols to list (the viewer's watchlist); null lists every symbol.</summary>
+    [Parameter]
+    public IReadOnlyList<string>? Symbols { get; set; }
+
     protected override IReadOnlyList<string> Feeds => [DashboardFeeds.Ticker];
+
+    private IEnumerable<QuoteRow> Rows => Symbols is null ? _rows.Values : _rows.Values.Where(r => Symbols.Contains(r.Symbol));
 
     protected override void OnBackfill(string feed, RelaySnapshot snapshot)
     {
@@ -55,9 +64,9 @@ public sealed partial class QuoteBoard
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (SelectedSymbol is null && _rows.Count > 0)
+        if (SelectedSymbol is null && Rows.FirstOrDefault() is { } first)
         {
-            await SelectAsync(_rows.Keys.First());
+            await SelectAsync(first.Symbol);
         }
     }
 
@@ -81,7 +90,11 @@ public sealed partial class QuoteBoard
         if (quote.Last != row.Quote.Last)
         {
             row.Tick = quote.Last > row.Quote.Last ? "tick-up" : "tick-down";
-            row.Version++;
+            if (row.Gate.TryFlash(Clock.GetUtcNow()))
+            {
+                row.Flash = row.Tick == "tick-up" ? "flash-up" : "flash-down";
+                row.Version++;
+            }
         }
 
         row.Quote = quote;
@@ -96,10 +109,15 @@ public sealed partial class QuoteBoard
 
         public Quote Quote { get; set; } = quote;
 
-        /// <summary><c>tick-up</c> or <c>tick-down</c>: the colour of the last-price flash.</summary>
+        /// <summary><c>tick-up</c> or <c>tick-down</c>: which way the last price moved last, its colour and arrow.</summary>
         public string Tick { get; set; } = "";
 
-        /// <summary>Counts price changes; its parity alternates the flash animation so each change restarts it.</summary>
+        /// <summary><c>flash-up</c> or <c>flash-down</c>: the last flash allowed; changes only when another is.</summary>
+        public string? Flash { get; set; }
+
+        /// <summary>Counts flashes; its parity alternates the flash animation so each one restarts it.</summary>
         public int Version { get; set; }
+
+        public FlashGate Gate { get; } = new();
     }
 }

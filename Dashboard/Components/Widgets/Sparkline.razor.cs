@@ -68,8 +68,7 @@ public sealed partial class Sparkline : IAsyncDisposable
         _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
         var window = _backfill?.Window(Topic) ?? [];
         _backfill = null;
-        var newest = window.Count > 0 ? window[^1].Ts : 0;
-        var (xs, ys) = Points(window.Where(m => m.Ts >= newest - (Seconds * 1000L)).Concat(_buffer));
+        var (xs, ys) = Points(Recent(window).Concat(_buffer));
         _buffer.Clear();
         await _module.InvokeVoidAsync("create", _canvas, Seconds, xs, ys);
         _ready = true;
@@ -90,15 +89,17 @@ public sealed partial class Sparkline : IAsyncDisposable
             return;
         }
 
-        var (xs, ys) = Points(batch);
         if (_reset)
         {
+            // After a long pause the relay's window comes with the reset; after an upstream reset it does not.
             _reset = false;
+            var (xs, ys) = Points(Recent(_backfill?.Window(Topic) ?? []).Concat(batch));
+            _backfill = null;
             await _module!.InvokeVoidAsync("create", _canvas, Seconds, xs, ys);
         }
-        else if (xs.Length > 0)
+        else if (Points(batch) is { Xs.Length: > 0 } points)
         {
-            await _module!.InvokeVoidAsync("append", _canvas, xs, ys);
+            await _module!.InvokeVoidAsync("append", _canvas, points.Xs, points.Ys);
         }
     }
 
@@ -119,6 +120,12 @@ public sealed partial class Sparkline : IAsyncDisposable
         {
             // The browser is gone; so is the canvas.
         }
+    }
+
+    private IEnumerable<FeedMessage> Recent(IReadOnlyList<FeedMessage> window)
+    {
+        var newest = window.Count > 0 ? window[^1].Ts : 0;
+        return window.Where(m => m.Ts >= newest - (Seconds * 1000L));
     }
 
     private (double[] Xs, double[] Ys) Points(IEnumerable<FeedMessage> messages)

@@ -29,6 +29,8 @@ export function start(root, server) {
   zoneOut.textContent = `${zone} · UTC${offset >= 0 ? "+" : "-"}${pad(offset / 60)}:${pad(offset % 60)}`;
 
   let stopped = false;
+  // Paused by the viewer: the browser's clock and the measures hold still like the rest of the page.
+  let paused = false;
   let tickTimer = 0;
   let probeTimer = 0;
   let skew = null;
@@ -37,6 +39,10 @@ export function start(root, server) {
   // Wake just after each second turns so the display changes with the second, not up to 1 s late.
   const tick = () => {
     if (stopped) return;
+    if (paused) {
+      tickTimer = setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
+      return;
+    }
     browserTime.textContent = format.format(new Date());
     browserTime.dateTime = new Date().toISOString();
     tickTimer = setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
@@ -51,7 +57,7 @@ export function start(root, server) {
     } catch {
       return; // the circuit is going away; dispose follows
     }
-    if (stopped) return;
+    if (stopped || paused) return;
     const rtt = performance.now() - sent;
     probes.push({ rtt, skew: sentAt + rtt / 2 - serverNow });
     if (probes.length > PROBES_KEPT) probes.shift();
@@ -66,7 +72,7 @@ export function start(root, server) {
   const onTick = () => {
     const arrived = Date.now();
     const ts = Number(serverTime.dataset.ts);
-    if (!ts || skew === null) return;
+    if (!ts || skew === null || paused) return;
     const latency = arrived - skew - ts;
     latencyOut.textContent = `${Math.round(latency)} ms`;
     latencyOut.dataset.ms = String(Math.round(latency));
@@ -86,6 +92,13 @@ export function start(root, server) {
   })();
 
   return {
+    setPaused(value) {
+      paused = !!value;
+      if (!paused) {
+        clearTimeout(tickTimer);
+        tick();
+      }
+    },
     dispose() {
       stopped = true;
       clearTimeout(tickTimer);

@@ -2,7 +2,7 @@
 // once at creation and then only new points; this module keeps the arrays, trims them to the
 // visible window and redraws at most once per animation frame, however often points arrive.
 
-import { publishPoints, trimColumns } from "./series.js";
+import { axisSize, publishPoints, scaledHeight, trimColumns } from "./series.js";
 
 const charts = new WeakMap();
 
@@ -96,11 +96,47 @@ function recolorMarkers(colorOf) {
   };
 }
 
+// uPlot shows and hides a series when its legend entry is clicked; this makes the entries
+// reachable and usable from the keyboard too, and says whether each series is shown.
+function keyboardLegend(u) {
+  const canvas = u.root.querySelector(".u-wrap");
+  if (canvas) {
+    canvas.setAttribute("role", "img");
+    canvas.setAttribute("aria-label", u.root.parentElement?.getAttribute("aria-label") || "chart");
+  }
+
+  u.root.querySelectorAll(".u-legend .u-series").forEach((row, i) => {
+    if (i === 0) {
+      return;
+    }
+
+    row.tabIndex = 0;
+    row.setAttribute("role", "button");
+    row.setAttribute("aria-pressed", String(u.series[i].show !== false));
+    row.title = "Show or hide this series";
+    row.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        // uPlot listens on the entry's label cell.
+        (row.querySelector("th") ?? row).click();
+      }
+    });
+  });
+}
+
+function markShown(u, i) {
+  const row = u.root.querySelectorAll(".u-legend .u-series")[i];
+  if (row) {
+    row.setAttribute("aria-pressed", String(u.series[i].show !== false));
+  }
+}
+
 function options(state, config, width) {
   const element = state.element;
   const text = () => cssColor(element, "--rz-text-secondary-color", "#888");
   const grid = () => cssColor(element, "--rz-base-300", "rgba(128,128,128,.2)");
   const axis = () => ({
+    ...axisSize(),
     stroke: text,
     grid: { stroke: grid, width: 1 },
     ticks: { stroke: grid, width: 1 },
@@ -147,12 +183,18 @@ function options(state, config, width) {
         value: (u, v) => formatValue(v, config.unit),
       })),
     ],
-    hooks: { draw: [drawThreshold(state), recolorMarkers(colorOf)] },
+    hooks: { draw: [drawThreshold(state), recolorMarkers(colorOf)], setSeries: [markShown], init: [keyboardLegend] },
   };
 }
 
 /** Creates (or recreates) the chart in element with the window's points: data = [xs, ...ys]. */
 export function create(element, config, data) {
+  // Removed while this call was on the wire: nothing to draw into.
+  if (!element) {
+    return;
+  }
+
+  config = { ...config, height: scaledHeight(config.height) };
   destroy(element);
   const state = {
     element,
@@ -171,12 +213,14 @@ export function create(element, config, data) {
   });
   state.resize.observe(element);
   charts.set(element, state);
+  element.setAttribute("data-window-seconds", String(config.windowSeconds));
+  element.setAttribute("data-bucket-seconds", String(config.bucketSeconds || 0));
   publishPoints(state.element, state.data[0]);
 }
 
 /** Adds new points: xs ascending, ys one array per series (null where a series has no value at that x). */
 export function append(element, xs, ys) {
-  const state = charts.get(element);
+  const state = element && charts.get(element);
   if (!state || !xs.length) {
     return;
   }
@@ -215,6 +259,10 @@ export function append(element, xs, ys) {
 
 /** Removes the chart and its observers. */
 export function destroy(element) {
+  if (!element) {
+    return;
+  }
+
   const state = charts.get(element);
   if (!state) {
     return;

@@ -21,8 +21,28 @@ export function trimColumns(columns, seconds) {
   }
 }
 
-/** Marks the element with its point count and newest x. */
+/**
+ * A height given in CSS pixels at the default 16 px type, grown with the root font size: charts
+ * keep their proportion to the text on a wall screen and in kiosk mode (app.css).
+ */
+export function scaledHeight(px) {
+  return Math.round(px * typeScale());
+}
+
+/** The root font size over the default 16 px: 1 on a laptop, 2 in kiosk mode on a 4K wall. */
+export function typeScale() {
+  return (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16;
+}
+
+/** uPlot axis settings whose text grows with the page's type (uPlot sizes them in pixels). */
+export function axisSize() {
+  const scale = typeScale();
+  return { font: `${Math.round(12 * scale)}px system-ui, sans-serif`, size: Math.round(50 * scale), gap: Math.round(5 * scale) };
+}
+
+/** Marks the element with its point count, oldest and newest x. */
 export function publishPoints(element, xs) {
   element.setAttribute("data-points", String(xs.length));
+  element.setAttribute("data-first-x", xs.length ? String(xs[0]) : "");
   element.setAttribute("data-last-x", xs.length ? String(xs[xs.length - 1]) : "");
 }

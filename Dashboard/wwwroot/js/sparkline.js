@@ -62,6 +62,12 @@ function schedule(state) {
 
 /** Starts a sparkline on canvas with the recent points (xs in seconds, ascending). */
 export function create(canvas, seconds, xs, ys) {
+  // The component can be removed while its create call is on the wire (a row leaving the
+  // board): its element is gone then, and there is nothing to draw.
+  if (!canvas) {
+    return;
+  }
+
   destroy(canvas);
   const state = { canvas, seconds, xs: xs || [], ys: ys || [], frame: 0 };
   trimColumns([state.xs, state.ys], state.seconds);
@@ -72,6 +78,10 @@ export function create(canvas, seconds, xs, ys) {
 
 /** Adds new points, ascending and after the ones it has. */
 export function append(canvas, xs, ys) {
+  if (!canvas) {
+    return;
+  }
+
   const state = lines.get(canvas);
   if (!state) {
     return;
@@ -91,6 +101,10 @@ export function append(canvas, xs, ys) {
 }
 
 export function destroy(canvas) {
+  if (!canvas) {
+    return;
+  }
+
   const state = lines.get(canvas);
   if (state && state.frame) {
     cancelAnimationFrame(state.frame);

@@ -34,4 +34,23 @@ export function rememberTheme(theme) {
   } catch {
     // Not remembered; the system preference applies next time.
   }
+  applyTheme(theme);
+}
+
+/** Shows a theme: the Radzen sheet, the root's mark, and the cookie the server renders the next page with. */
+export function applyTheme(theme) {
+  const dark = theme.includes("dark");
+  const link = document.getElementById("radzen-theme-link");
+  if (link) {
+    const href = link.getAttribute("href") || "";
+    const wanted = href.replace(/\/[a-z]+(-dark)?-base\.css/, `/${theme}-base.css`);
+    if (wanted !== href) link.setAttribute("href", wanted);
+  }
+  document.cookie = `${KEY}=${theme}; path=/; max-age=31536000; samesite=lax`;
+  document.documentElement.setAttribute("data-theme", dark ? "dark" : "light");
+}
+
+/** Kiosk mode's large type is on the root element, outside any component. */
+export function markKiosk(on) {
+  document.documentElement.classList.toggle("kiosk", !!on);
 }

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.Browser;
+
+/// <summary>
+/// axe-core (npm, installed by the Dashboard build) over every page in both themes. Injected by
+/// evaluating its text: a script tag would be refused by the pages' Content-Security-Policy.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(DashboardServer server, BrowserFixture browser)
+{
+    private const string RunAxe = """
+        async () => {
+          const result = await axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+          });
+          return JSON.stringify(result.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary) })));
+        }
+        """;
+
+    private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(FindAxe()));
+
+    [Theory]
+    [InlineData("/", ColorScheme.Light)]
+    [InlineData("/", ColorScheme.Dark)]
+    [InlineData("/monitoring", ColorScheme.Light)]
+    [InlineData("/monitoring", ColorScheme.Dark)]
+    [InlineData("/ticker", ColorScheme.Light)]
+    [InlineData("/ticker", ColorScheme.Dark)]
+    [InlineData("/clock", ColorScheme.Light)]
+    [InlineData("/clock", ColorScheme.Dark)]
+    [InlineData("/?kiosk=1", ColorScheme.Dark)]
+    public async Task Axe_Page_NoSeriousOrCriticalViolations(string path, ColorScheme scheme)
+    {
+        await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, path, new BrowserNewContextOptions
+        {
+            ViewportSize = new() { Width = 1440, Height = 900 },
+            ColorScheme = scheme,
+            ReducedMotion = ReducedMotion.Reduce,
+        });
+        await page.Page.Locator("[data-testid=connection-badge][data-state=live]").WaitForAsync();
+        if (path != "/clock")
+        {
+            await page.Page.Locator("[data-testid=live-chart][data-last-x]").First.WaitForAsync();
+        }
+
+        var dark = scheme == ColorScheme.Dark ? "dark" : "light";
+        await page.Page.WaitForFunctionAsync($"() => document.documentElement.dataset.theme === '{dark}'");
+
+        // Contrast is judged on what is shown: hold the page still so nothing is caught mid-flash.
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Pause", Exact = true }).ClickAsync();
+        await page.Page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
+
+        await page.Page.EvaluateAsync(AxeSource.Value);
+        var violations = await page.Page.EvaluateAsync<string>(RunAxe);
+
+        Assert.True(violations == "[]", $"{path} ({dark}): {FormatJson(violations)}");
+        Assert.Empty(page.Errors);
+    }
+
+    [Fact]
+    public async Task Axe_ShortcutsHelpOpen_NoSeriousOrCriticalViolations()
+    {
+        await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/monitoring");
+        await page.Page.Locator("[data-testid=connection-badge][data-state=live]").WaitForAsync();
+        await page.WaitForShortcutsAsync();
+        await page.Page.Keyboard.PressAsync("?");
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" })).ToBeVisibleAsync();
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Pause", Exact = true }).EvaluateAsync("b => b.click()");
+
+        await page.Page.EvaluateAsync(AxeSource.Value);
+        var violations = await page.Page.EvaluateAsync<string>(RunAxe);
+
+        Assert.True(violations == "[]", FormatJson(violations));
+        await page.Page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Dialog)).ToBeHiddenAsync();
+        Assert.Empty(page.Errors);
+    }
+
+    private static string FormatJson(string json) =>
+        JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement, new JsonSerializerOptions { WriteIndented = true });
+
+    private static string FindAxe()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "Dashboard", "node_modules", "axe-core", "axe.min.js");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("axe-core is missing: building Dashboard installs it from Dashboard/package-lock.json (npm ci).");
+    }
+}

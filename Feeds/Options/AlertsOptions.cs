@@ -1,0 +1,54 @@
+namespace Feeds.Options;
+
+/// <summary>
+/// The <c>Feeds:Alerts</c> section: the server watches every <c>metrics/*</c> topic and publishes
+/// on <c>alerts</c> when a metric crosses its rule's warning or critical level, and when it is
+/// back below.
+/// </summary>
+public sealed class AlertsOptions
+{
+    /// <summary>The same levels the dashboard colours values with by default, so a red value and an alert agree.</summary>
+    public static readonly IReadOnlyDictionary<string, AlertRule> DefaultRules = new Dictionary<string, AlertRule>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["cpu"] = new() { Warning = 70, Critical = 90 },
+        ["memory"] = new() { Warning = 80, Critical = 95 },
+        ["latencyP99Ms"] = new() { Warning = 300, Critical = 800 },
+        ["errorRate"] = new() { Warning = 1, Critical = 5 },
+    };
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Samples in a row a metric must stay at a level before the alert is raised, changes severity
+    /// or is resolved: one noisy sample must not page anyone.
+    /// </summary>
+    public int ForSamples { get; set; } = 3;
+
+    /// <summary>Rules by metric field (<c>cpu</c>, <c>memory</c>, <c>latencyP99Ms</c>, <c>errorRate</c>...); configured ones replace the defaults of the same name.</summary>
+    public Dictionary<string, AlertRule> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    private IReadOnlyDictionary<string, AlertRule>? _effectiveRules;
+
+    /// <summary>The rules in force: the defaults with the configured ones over them. Merged once.</summary>
+    public IReadOnlyDictionary<string, AlertRule> EffectiveRules => _effectiveRules ??=
+        DefaultRules.Concat(Rules)
+            .GroupBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => group.Last().Value, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What is wrong with the section, each naming its key under <paramref name="section"/>.</summary>
+    public IEnumerable<string> Validate(string section = "Feeds:Alerts")
+    {
+        if (ForSamples is < 1 or > 1000)
+        {
+            yield return $"{section}:ForSamples must be between 1 and 1000 (was {ForSamples}).";
+        }
+
+        foreach (var (metric, rule) in Rules)
+        {
+            if (double.IsNaN(rule.Warning) || double.IsNaN(rule.Critical) || rule.Warning > rule.Critical)
+            {
+                yield return $"{section}:Rules:{metric}: Warning ({rule.Warning}) must be a number not above Critical ({rule.Critical}).";
+            }
+        }
+    }
+}
