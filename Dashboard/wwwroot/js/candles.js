@@ -2,7 +2,7 @@
 // once, then only the candles a batch touched (the newest one changes until it closes); this
 // module replaces a candle at the same x or appends it, and draws at most once per frame.
 
-import { axisSize, publishPoints, scaledHeight } from "./series.js";
+import { axisSize, followWidth, publishPoints, removePlot, scaledHeight, scheduleRedraw } from "./series.js";
 
 const charts = new WeakMap();
 
@@ -109,15 +109,6 @@ function options(state, config, width) {
   };
 }
 
-function schedule(state) {
-  if (!state.frame) {
-    state.frame = requestAnimationFrame(() => {
-      state.frame = 0;
-      state.plot.setData(state.data);
-    });
-  }
-}
-
 function trim(state) {
   const xs = state.data[0];
   if (!xs.length) {
@@ -159,13 +150,7 @@ export function create(element, config, data) {
   };
   trim(state);
   state.plot = new uPlot(options(state, config, element.clientWidth || 300), state.data, element);
-  state.resize = new ResizeObserver(() => {
-    const width = element.clientWidth;
-    if (width > 0 && width !== state.plot.width) {
-      state.plot.setSize({ width, height: config.height });
-    }
-  });
-  state.resize.observe(element);
+  followWidth(state, config.height);
   charts.set(element, state);
   publish(state);
 }
@@ -194,24 +179,9 @@ export function upsert(element, rows) {
 
   trim(state);
   publish(state);
-  schedule(state);
+  scheduleRedraw(state);
 }
 
 export function destroy(element) {
-  if (!element) {
-    return;
-  }
-
-  const state = charts.get(element);
-  if (!state) {
-    return;
-  }
-
-  if (state.frame) {
-    cancelAnimationFrame(state.frame);
-  }
-
-  state.resize.disconnect();
-  state.plot.destroy();
-  charts.delete(element);
+  removePlot(charts, element);
 }

@@ -2,7 +2,7 @@
 // once at creation and then only new points; this module keeps the arrays, trims them to the
 // visible window and redraws at most once per animation frame, however often points arrive.
 
-import { axisSize, publishPoints, scaledHeight, trimColumns } from "./series.js";
+import { axisSize, followWidth, publishPoints, removePlot, scaledHeight, scheduleRedraw, trimColumns } from "./series.js";
 
 const charts = new WeakMap();
 
@@ -33,17 +33,6 @@ function formatValue(value, unit) {
   const abs = Math.abs(value);
   const digits = abs >= 1000 ? 0 : abs >= 100 ? 1 : 2;
   return value.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits }) + (unit ? " " + unit : "");
-}
-
-function schedule(state) {
-  if (state.frame) {
-    return;
-  }
-
-  state.frame = requestAnimationFrame(() => {
-    state.frame = 0;
-    state.plot.setData(state.data);
-  });
 }
 
 // Warning and critical levels as dashed horizontal lines over the plot.
@@ -205,13 +194,7 @@ export function create(element, config, data) {
   };
   trimColumns(state.data, state.windowSeconds);
   state.plot = new uPlot(options(state, config, element.clientWidth || 300), state.data, element);
-  state.resize = new ResizeObserver(() => {
-    const width = element.clientWidth;
-    if (width > 0 && width !== state.plot.width) {
-      state.plot.setSize({ width, height: config.height });
-    }
-  });
-  state.resize.observe(element);
+  followWidth(state, config.height);
   charts.set(element, state);
   element.setAttribute("data-window-seconds", String(config.windowSeconds));
   element.setAttribute("data-bucket-seconds", String(config.bucketSeconds || 0));
@@ -254,25 +237,10 @@ export function append(element, xs, ys) {
 
   trimColumns(state.data, state.windowSeconds);
   publishPoints(state.element, state.data[0]);
-  schedule(state);
+  scheduleRedraw(state);
 }
 
 /** Removes the chart and its observers. */
 export function destroy(element) {
-  if (!element) {
-    return;
-  }
-
-  const state = charts.get(element);
-  if (!state) {
-    return;
-  }
-
-  if (state.frame) {
-    cancelAnimationFrame(state.frame);
-  }
-
-  state.resize.disconnect();
-  state.plot.destroy();
-  charts.delete(element);
+  removePlot(charts, element);
 }

@@ -46,3 +46,42 @@ export function publishPoints(element, xs) {
   element.setAttribute("data-first-x", xs.length ? String(xs[0]) : "");
   element.setAttribute("data-last-x", xs.length ? String(xs[xs.length - 1]) : "");
 }
+
+/** Redraws a chart at the next frame, once however many updates arrive before it. */
+export function scheduleRedraw(state) {
+  if (state.frame) {
+    return;
+  }
+
+  state.frame = requestAnimationFrame(() => {
+    state.frame = 0;
+    state.plot.setData(state.data);
+  });
+}
+
+/** Keeps a chart as wide as its element. */
+export function followWidth(state, height) {
+  state.resize = new ResizeObserver(() => {
+    const width = state.element.clientWidth;
+    if (width > 0 && width !== state.plot.width) {
+      state.plot.setSize({ width, height });
+    }
+  });
+  state.resize.observe(state.element);
+}
+
+/** Stops a chart's pending frame and observer and removes its plot. */
+export function removePlot(charts, element) {
+  const state = element && charts.get(element);
+  if (!state) {
+    return;
+  }
+
+  if (state.frame) {
+    cancelAnimationFrame(state.frame);
+  }
+
+  state.resize.disconnect();
+  state.plot.destroy();
+  charts.delete(element);
+}
