@@ -34,6 +34,7 @@ public static class DashboardApp
         builder.AddDashboard();
 
         var app = builder.Build();
+        app.UseDashboardErrors();
         app.UseSecurityHeaders();
         if (hostsFeeds)
         {

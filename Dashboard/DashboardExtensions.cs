@@ -69,8 +69,11 @@ public static class DashboardExtensions
         return builder;
     }
 
-    /// <summary>Maps the pages and their static assets.</summary>
-    public static WebApplication MapDashboard(this WebApplication app)
+    /// <summary>
+    /// The error page for anything unhandled, outside every other middleware, so that the feeds'
+    /// own handling (503 while the backplane's database is away) runs before it.
+    /// </summary>
+    public static WebApplication UseDashboardErrors(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         if (!app.Environment.IsDevelopment())
@@ -78,6 +81,13 @@ public static class DashboardExtensions
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        return app;
+    }
+
+    /// <summary>Maps the pages and their static assets.</summary>
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapInspectorProxy();

@@ -15,7 +15,7 @@ namespace Feeds;
 /// <summary>Wires the feeds into a host: <c>builder.AddFeeds()</c> and <c>app.MapFeeds()</c>.</summary>
 public static class FeedsExtensions
 {
-    /// <summary>Registers the hub, the in-memory backplane, the producers and their options (validated at start).</summary>
+    /// <summary>Registers the hub, the backplane <c>Feeds:Backplane:Kind</c> names, the producers and their options (validated at start).</summary>
     public static IHostApplicationBuilder AddFeeds(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -25,7 +25,7 @@ public static class FeedsExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedsOptions>, FeedsOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IFeedBackplane, InMemoryBackplane>();
+        builder.AddFeedBackplane();
         services.TryAddSingleton<FeedStats>();
         services.TryAddSingleton<TopicCatalog>();
         services.TryAddSingleton<FeedHub>();
@@ -40,20 +40,21 @@ public static class FeedsExtensions
     }
 
     /// <summary>
-    /// Adds the middleware the feed endpoints rely on: CORS (<c>Feeds:Cors</c>), WebSockets, and the
-    /// stream and publish limits. Call it after routing and before <see cref="MapFeeds"/>'s endpoints run;
+    /// Adds the middleware the feed endpoints rely on: 503 while the backplane's database is away,
+    /// CORS (<c>Feeds:Cors</c>), WebSockets, and the stream and publish limits. Call it after routing and before <see cref="MapFeeds"/>'s endpoints run;
     /// without it those endpoints refuse to run rather than go unprotected.
     /// </summary>
     public static IApplicationBuilder UseFeeds(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<BackplaneUnavailable>();
         app.UseCors();
         app.UseWebSockets();
         app.UseRateLimiter();
         return app;
     }
 
-    /// <summary>Maps <c>/feeds/sse</c>, <c>/feeds/ws</c>, <c>/feeds/poll</c>, <c>/feeds/publish/{topic}</c>, <c>/feeds/topics</c> and <c>/feeds/stats</c>.</summary>
+    /// <summary>Maps <c>/feeds/sse</c>, <c>/feeds/ws</c>, <c>/feeds/poll</c>, <c>/feeds/publish/{topic}</c>, <c>/feeds/topics</c>, <c>/feeds/stats</c>, <c>/feeds/streams</c> and <c>/healthz</c>.</summary>
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -63,6 +64,7 @@ public static class FeedsExtensions
         feeds.MapPollEndpoint();
         feeds.MapPublishEndpoint();
         feeds.MapCatalogEndpoints();
+        endpoints.MapHealthChecks("/healthz");
         return endpoints;
     }
 }

@@ -49,7 +49,7 @@ public sealed class CatalogEndpointsTests
         using var stats = await client.GetFromJsonAsync<JsonDocument>("feeds/stats");
 
         var root = stats!.RootElement;
-        Assert.Equal(["subscribers", "published", "dropped", "topics"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["subscribers", "published", "dropped", "topics", "cluster"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, root.GetProperty("subscribers").GetInt32());
         Assert.Equal(4, root.GetProperty("published").GetInt64());
         Assert.Equal(0, root.GetProperty("dropped").GetInt64());
@@ -58,5 +58,25 @@ public sealed class CatalogEndpointsTests
         Assert.Equal([3L, 1L], topics.Select(t => t.GetProperty("published").GetInt64()));
         Assert.All(topics, t => Assert.Equal(JsonValueKind.Number, t.GetProperty("perSecond").ValueKind));
         Assert.Equal(["topic", "published", "perSecond"], topics[0].EnumerateObject().Select(p => p.Name));
+
+        // One instance alone leads itself.
+        var cluster = root.GetProperty("cluster");
+        Assert.Equal("InMemory", cluster.GetProperty("backplane").GetString());
+        Assert.True(cluster.GetProperty("isLeader").GetBoolean());
+        Assert.Equal(cluster.GetProperty("instance").GetString(), cluster.GetProperty("leader").GetString());
+        Assert.Equal(4, cluster.GetProperty("lastId").GetInt64());
+        Assert.Equal(JsonValueKind.Null, cluster.GetProperty("problem").ValueKind);
+    }
+
+    [Fact]
+    public async Task Healthz_InMemory_IsHealthy()
+    {
+        await using var server = await FeedsServer.StartAsync();
+        using var client = server.CreateClient();
+
+        using var health = await client.GetAsync("healthz");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
     }
 }

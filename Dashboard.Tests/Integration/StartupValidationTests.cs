@@ -13,11 +13,23 @@ public sealed class StartupValidationTests
     [InlineData("--Dashboard:RenderIntervalMs=1", "Dashboard:RenderIntervalMs")]
     [InlineData("--Dashboard:Inspector:AllowedUrls:0=http://feeds.example.com", "Dashboard:Inspector:AllowedUrls:0")]
     [InlineData("--Dashboard:WorldClocks:0=Nowhere/Land", "Dashboard:WorldClocks:0")]
+    [InlineData("--Feeds:Backplane:LeaderCheckMs=0", "Feeds:Backplane:LeaderCheckMs")]
     public async Task Start_BadSetting_FailsNamingTheKey(string argument, string key)
     {
         await using var app = DashboardApp.Build(["--urls=http://127.0.0.1:0", argument]);
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains(key, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Feeds:Backplane:Kind=Redis", "Feeds:Backplane:Kind")]
+    [InlineData("--Feeds:Backplane:Kind=Postgres", "ConnectionStrings:Feeds")]
+    public void Build_BadBackplane_FailsNamingTheKey(string argument, string key)
+    {
+        // The backplane decides which services exist, so it is checked while the app is built.
+        var failure = Assert.Throws<OptionsValidationException>(() => DashboardApp.Build(["--urls=http://127.0.0.1:0", argument]));
 
         Assert.Contains(key, failure.Message, StringComparison.Ordinal);
     }

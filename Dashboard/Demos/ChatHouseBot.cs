@@ -1,9 +1,13 @@
+using Feeds.Backplane;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Demos;
 
-/// <summary>Posts in the chat room now and then, so a page opened on an empty room is visibly live.</summary>
-internal sealed class ChatHouseBot(ChatRoom room, IOptions<DemosOptions> options, TimeProvider time, ILogger<ChatHouseBot> logger) : BackgroundService
+/// <summary>
+/// Posts in the chat room now and then, so a page opened on an empty room is visibly live; with
+/// several instances only the leader's bot speaks.
+/// </summary>
+internal sealed class ChatHouseBot(ChatRoom room, IFeedLeadership leadership, IOptions<DemosOptions> options, TimeProvider time, ILogger<ChatHouseBot> logger) : BackgroundService
 {
     public const string Name = "house bot";
 
@@ -17,7 +21,10 @@ internal sealed class ChatHouseBot(ChatRoom room, IOptions<DemosOptions> options
         "Close your laptop lid: EventSource reconnects by itself and resumes after the last id it saw.",
     ];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leadership.RunWhileLeadingAsync(SpeakAsync, stoppingToken);
+
+    private async Task SpeakAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ChatBotSeconds), time);
         var next = 0;

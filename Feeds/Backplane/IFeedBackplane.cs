@@ -16,4 +16,7 @@ public interface IFeedBackplane
 
     /// <summary>The kept events after <paramref name="afterId"/> on topics the filter matches, oldest first.</summary>
     ValueTask<FeedHistory> ReadHistoryAsync(TopicFilter filter, long afterId, CancellationToken cancellationToken = default);
+
+    /// <summary>Why this backplane cannot serve right now, for <c>/healthz</c>; null while it can.</summary>
+    string? Problem => null;
 }

@@ -5,6 +5,8 @@ public sealed class FeedsOptions
 {
     public const string SectionName = "Feeds";
 
+    public BackplaneOptions Backplane { get; set; } = new();
+
     public HistoryOptions History { get; set; } = new();
 
     public SseOptions Sse { get; set; } = new();
@@ -23,5 +25,6 @@ public sealed class FeedsOptions
     public TickerOptions Ticker { get; set; } = new();
 
     public MetricsOptions Metrics { get; set; } = new();
+
     public AlertsOptions Alerts { get; set; } = new();
 }

@@ -12,6 +12,14 @@ internal sealed class FeedsOptionsValidator : IValidateOptions<FeedsOptions>
     {
         var failures = new List<string>();
         Range(failures, "Feeds:History:PerTopic", options.History.PerTopic, 1, 1_000_000);
+        Range(failures, "Feeds:History:TrimSeconds", options.History.TrimSeconds, 1, 86_400);
+        Range(failures, "Feeds:Backplane:LeaderCheckMs", options.Backplane.LeaderCheckMs, 50, 60_000);
+        Range(failures, "Feeds:Backplane:ReconnectMaxMs", options.Backplane.ReconnectMaxMs, 50, 600_000);
+        if (!Enum.IsDefined(options.Backplane.Kind))
+        {
+            failures.Add($"Feeds:Backplane:Kind must be InMemory or Postgres (was {options.Backplane.Kind}).");
+        }
+
         Range(failures, "Feeds:Sse:HeartbeatSeconds", options.Sse.HeartbeatSeconds, 1, 3600);
         Range(failures, "Feeds:Sse:RetryMs", options.Sse.RetryMs, 0, 600_000);
         Range(failures, "Feeds:Sse:QueueCapacity", options.Sse.QueueCapacity, 1, 1_000_000);

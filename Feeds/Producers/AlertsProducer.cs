@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Feeds.Backplane;
 using Feeds.Hub;
 using Feeds.Options;
 using Microsoft.Extensions.Hosting;
@@ -10,11 +11,13 @@ namespace Feeds.Producers;
 /// <summary>
 /// Raises and resolves alerts on the server, once for every viewer: reads every
 /// <c>metrics/*</c> event from the hub, judges it by <c>Feeds:Alerts:Rules</c> and publishes the
-/// changes as <see cref="AlertEvent"/>s on <c>alerts</c>.
+/// changes as <see cref="AlertEvent"/>s on <c>alerts</c>. With several instances only the leader
+/// judges, so each change is published once.
 /// </summary>
 internal sealed class AlertsProducer(
     FeedHub hub,
     TopicCatalog catalog,
+    IFeedLeadership leadership,
     IOptions<FeedsOptions> options,
     TimeProvider time,
     ILogger<AlertsProducer> logger) : BackgroundService
@@ -40,7 +43,10 @@ internal sealed class AlertsProducer(
         return base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leadership.RunWhileLeadingAsync(JudgeAsync, stoppingToken);
+
+    private async Task JudgeAsync(CancellationToken stoppingToken)
     {
         var evaluator = new AlertEvaluator(_options);
         long? lastId = null;

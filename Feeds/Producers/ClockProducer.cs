@@ -1,4 +1,5 @@
 using System.Globalization;
+using Feeds.Backplane;
 using Feeds.Hub;
 using Feeds.Options;
 using Microsoft.Extensions.Logging;
@@ -10,9 +11,10 @@ namespace Feeds.Producers;
 internal sealed class ClockProducer(
     FeedHub hub,
     TopicCatalog catalog,
+    IFeedLeadership leadership,
     IOptions<FeedsOptions> options,
     TimeProvider time,
-    ILogger<ClockProducer> logger) : FeedProducer(catalog, time, logger)
+    ILogger<ClockProducer> logger) : FeedProducer(catalog, leadership, time, logger)
 {
     private readonly ClockOptions _options = options.Value.Clock;
 

@@ -1,3 +1,4 @@
+using Feeds.Backplane;
 using Feeds.Hub;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,9 +8,9 @@ namespace Feeds.Producers;
 /// <summary>
 /// What every producer shares: nothing at all when its <c>Enabled</c> key is off; otherwise its
 /// topics declared in the catalog before it starts (so <c>/feeds/topics</c> is complete once the
-/// host has started), then one tick per interval on the injected clock.
+/// host has started), then, while this instance leads, one tick per interval on the injected clock.
 /// </summary>
-internal abstract class FeedProducer(TopicCatalog catalog, TimeProvider time, ILogger logger) : BackgroundService
+internal abstract class FeedProducer(TopicCatalog catalog, IFeedLeadership leadership, TimeProvider time, ILogger logger) : BackgroundService
 {
     protected TimeProvider Time => time;
 
@@ -44,6 +45,9 @@ internal abstract class FeedProducer(TopicCatalog catalog, TimeProvider time, IL
         return base.StartAsync(cancellationToken);
     }
 
+    // Every instance declares the topics, so each can answer for them; only the leader publishes.
     protected sealed override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        ProducerLoop.RunAsync(GetType().Name, TimeSpan.FromMilliseconds(IntervalMs), time, logger, TickAsync, stoppingToken);
+        leadership.RunWhileLeadingAsync(
+            term => ProducerLoop.RunAsync(GetType().Name, TimeSpan.FromMilliseconds(IntervalMs), time, logger, TickAsync, term),
+            stoppingToken);
 }

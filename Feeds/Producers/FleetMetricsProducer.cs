@@ -1,3 +1,4 @@
+using Feeds.Backplane;
 using Feeds.Hub;
 using Feeds.Options;
 using Microsoft.Extensions.Logging;
@@ -9,9 +10,10 @@ namespace Feeds.Producers;
 internal sealed class FleetMetricsProducer(
     FeedHub hub,
     TopicCatalog catalog,
+    IFeedLeadership leadership,
     IOptions<FeedsOptions> options,
     TimeProvider time,
-    ILogger<FleetMetricsProducer> logger) : FeedProducer(catalog, time, logger)
+    ILogger<FleetMetricsProducer> logger) : FeedProducer(catalog, leadership, time, logger)
 {
     private readonly MetricsOptions _options = options.Value.Metrics;
 

@@ -1,3 +1,4 @@
+using Feeds.Backplane;
 using Feeds.Hub;
 using Feeds.Options;
 using Microsoft.Extensions.Logging;
@@ -9,10 +10,11 @@ namespace Feeds.Producers;
 internal sealed class SelfMetricsProducer(
     FeedHub hub,
     TopicCatalog catalog,
+    IFeedLeadership leadership,
     IOptions<FeedsOptions> options,
     TimeProvider time,
     ILogger<SelfMetricsProducer> logger,
-    HttpRequestCounter requests) : FeedProducer(catalog, time, logger)
+    HttpRequestCounter requests) : FeedProducer(catalog, leadership, time, logger)
 {
     private readonly MetricsOptions _options = options.Value.Metrics;
     private readonly SelfMetricsSampler _sampler = new(hub, requests, new ProcFiles());

@@ -1,3 +1,4 @@
+using Feeds.Backplane;
 using Feeds.Hub;
 using Feeds.Options;
 using Microsoft.Extensions.Logging;
@@ -9,9 +10,10 @@ namespace Feeds.Producers;
 internal sealed class TickerProducer(
     FeedHub hub,
     TopicCatalog catalog,
+    IFeedLeadership leadership,
     IOptions<FeedsOptions> options,
     TimeProvider time,
-    ILogger<TickerProducer> logger) : FeedProducer(catalog, time, logger)
+    ILogger<TickerProducer> logger) : FeedProducer(catalog, leadership, time, logger)
 {
     private readonly TickerOptions _options = options.Value.Ticker;
     private readonly SymbolWalk[] _walks = CreateWalks(options.Value.Ticker);

@@ -1,7 +1,10 @@
+using Feeds.Backplane;
 using Feeds.Hub;
+using Feeds.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Feeds.Transports;
 
@@ -12,8 +15,11 @@ internal static class CatalogEndpoints
     {
         // FeedJson rather than the app's JSON options: the wire shape must not change with the host's settings.
         group.MapGet("/topics", static (TopicCatalog catalog) => TypedResults.Json(catalog.All(), FeedJson.Options));
-        group.MapGet("/stats", static (FeedHub hub, FeedStats stats) =>
-            TypedResults.Json(new StatsResponse(hub.SubscriberCount, stats.Published, stats.Dropped, stats.Topics()), FeedJson.Options));
+        group.MapGet("/stats", static (FeedHub hub, FeedStats stats, IFeedBackplane backplane, IFeedLeadership leadership, IOptions<FeedsOptions> options) =>
+            TypedResults.Json(
+                new StatsResponse(hub.SubscriberCount, stats.Published, stats.Dropped, stats.Topics(), new ClusterStats(
+                    options.Value.Backplane.Kind.ToString(), leadership.Instance, leadership.Leader, leadership.IsLeader, hub.LastId, backplane.Problem)),
+                FeedJson.Options));
         group.MapGet("/streams", static (StreamLog log) => TypedResults.Json(log.Recent(), FeedJson.Options));
         return group;
     }

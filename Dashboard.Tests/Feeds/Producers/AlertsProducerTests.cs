@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Feeds.Backplane;
 using Feeds.Hub;
 using Feeds.Options;
 using Feeds.Producers;
@@ -15,7 +16,7 @@ public sealed class AlertsProducerTests
         var options = new FeedsOptions { Alerts = { ForSamples = 1 } };
         using var feeds = HubFactory.Create(options, time);
         using var alerts = await feeds.Hub.SubscribeAsync(TopicFilter.Parse(AlertEvent.Topic));
-        using var producer = new AlertsProducer(feeds.Hub, feeds.Catalog, Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<AlertsProducer>.Instance);
+        using var producer = new AlertsProducer(feeds.Hub, feeds.Catalog, SoleLeadership.Default, Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<AlertsProducer>.Instance);
         await producer.StartAsync(CancellationToken.None);
 
         // The producer subscribes on its own thread: it listens once the hub counts it.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Tests.Shared;
+using Feeds.Backplane;
 using Feeds.Hub;
 using Feeds.Options;
 using Feeds.Producers;
@@ -90,5 +91,5 @@ public sealed class ClockProducerTests
     }
 
     private static ClockProducer Create(TestHub feeds, FakeTimeProvider time) =>
-        new(feeds.Hub, feeds.Catalog, feeds.Options, time, NullLogger<ClockProducer>.Instance);
+        new(feeds.Hub, feeds.Catalog, SoleLeadership.Default, feeds.Options, time, NullLogger<ClockProducer>.Instance);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Dashboard.Tests.Shared;
+using Feeds.Backplane;
 using Feeds.Options;
 using Feeds.Producers;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,10 +28,10 @@ public sealed class FeedProducerTests : IDisposable
         using var requests = new HttpRequestCounter(_services.GetRequiredService<IMeterFactory>());
         FeedProducer producer = producerName switch
         {
-            nameof(ClockProducer) => new ClockProducer(feeds.Hub, feeds.Catalog, feeds.Options, time, NullLogger<ClockProducer>.Instance),
-            nameof(TickerProducer) => new TickerProducer(feeds.Hub, feeds.Catalog, feeds.Options, time, NullLogger<TickerProducer>.Instance),
-            nameof(FleetMetricsProducer) => new FleetMetricsProducer(feeds.Hub, feeds.Catalog, feeds.Options, time, NullLogger<FleetMetricsProducer>.Instance),
-            _ => new SelfMetricsProducer(feeds.Hub, feeds.Catalog, feeds.Options, time, NullLogger<SelfMetricsProducer>.Instance, requests),
+            nameof(ClockProducer) => new ClockProducer(feeds.Hub, feeds.Catalog, SoleLeadership.Default, feeds.Options, time, NullLogger<ClockProducer>.Instance),
+            nameof(TickerProducer) => new TickerProducer(feeds.Hub, feeds.Catalog, SoleLeadership.Default, feeds.Options, time, NullLogger<TickerProducer>.Instance),
+            nameof(FleetMetricsProducer) => new FleetMetricsProducer(feeds.Hub, feeds.Catalog, SoleLeadership.Default, feeds.Options, time, NullLogger<FleetMetricsProducer>.Instance),
+            _ => new SelfMetricsProducer(feeds.Hub, feeds.Catalog, SoleLeadership.Default, feeds.Options, time, NullLogger<SelfMetricsProducer>.Instance, requests),
         };
 
         await producer.StartAsync(CancellationToken.None);

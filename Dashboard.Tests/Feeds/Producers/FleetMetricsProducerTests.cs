@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Tests.Shared;
+using Feeds.Backplane;
 using Feeds.Hub;
 using Feeds.Options;
 using Feeds.Producers;
@@ -221,5 +222,5 @@ public sealed class FleetMetricsProducerTests
     private static HostMetrics Read(FeedEvent e) => JsonSerializer.Deserialize<HostMetrics>(e.Data, FeedJson.Options)!;
 
     private static FleetMetricsProducer Create(TestHub feeds, FakeTimeProvider time) =>
-        new(feeds.Hub, feeds.Catalog, feeds.Options, time, NullLogger<FleetMetricsProducer>.Instance);
+        new(feeds.Hub, feeds.Catalog, SoleLeadership.Default, feeds.Options, time, NullLogger<FleetMetricsProducer>.Instance);
 }

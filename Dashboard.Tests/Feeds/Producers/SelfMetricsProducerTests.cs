@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Dashboard.Tests.Shared;
+using Feeds.Backplane;
 using Feeds.Hub;
 using Feeds.Options;
 using Feeds.Producers;
@@ -153,5 +154,5 @@ public sealed class SelfMetricsProducerTests : IDisposable
     private static ProcessMetrics Read(FeedEvent e) => JsonSerializer.Deserialize<ProcessMetrics>(e.Data, FeedJson.Options)!;
 
     private static SelfMetricsProducer Create(TestHub feeds, FakeTimeProvider time, HttpRequestCounter requests) =>
-        new(feeds.Hub, feeds.Catalog, feeds.Options, time, NullLogger<SelfMetricsProducer>.Instance, requests);
+        new(feeds.Hub, feeds.Catalog, SoleLeadership.Default, feeds.Options, time, NullLogger<SelfMetricsProducer>.Instance, requests);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Tests.Shared;
+using Feeds.Backplane;
 using Feeds.Hub;
 using Feeds.Options;
 using Feeds.Producers;
@@ -144,5 +145,5 @@ public sealed class TickerProducerTests
     private static Quote Read(FeedEvent e) => JsonSerializer.Deserialize<Quote>(e.Data, FeedJson.Options)!;
 
     private static TickerProducer Create(TestHub feeds, FakeTimeProvider time) =>
-        new(feeds.Hub, feeds.Catalog, feeds.Options, time, NullLogger<TickerProducer>.Instance);
+        new(feeds.Hub, feeds.Catalog, SoleLeadership.Default, feeds.Options, time, NullLogger<TickerProducer>.Instance);
 }

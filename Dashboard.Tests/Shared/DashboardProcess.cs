@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+
+namespace Dashboard.Tests.Shared;
+
+/// <summary>
+/// The dashboard executable as its own process on 127.0.0.1, for the tests that need several
+/// instances and one that dies: <see cref="Kill"/> is SIGKILL, no shutdown, as a crash.
+/// </summary>
+public sealed class DashboardProcess : IAsyncDisposable
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private DashboardProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>What the process printed, for a failing test's message.</summary>
+    public string Output => string.Join('\n', _output);
+
+    /// <summary>Starts the instance and returns once it answers <c>/healthz</c>.</summary>
+    public static async Task<DashboardProcess> StartAsync(HttpClient http, params string[] arguments)
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var start = new ProcessStartInfo(Executable()) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments.Prepend($"--urls={baseAddress}"))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var instance = new DashboardProcess(Process.Start(start)!, baseAddress);
+        using var deadline = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            Assert.False(instance._process.HasExited, $"The instance exited at start:\n{instance.Output}");
+            try
+            {
+                using var health = await http.GetAsync(new Uri(baseAddress, "/healthz"), deadline.Token);
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    return instance;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The instance did not become healthy in {Patience}:\n{instance.Output}");
+            }
+
+            await Task.Delay(100, deadline.Token);
+        }
+    }
+
+    /// <summary>The <c>cluster</c> part of <c>/feeds/stats</c>.</summary>
+    public async Task<JsonElement> ClusterAsync(HttpClient http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        using var stats = JsonDocument.Parse(await http.GetStringAsync(new Uri(BaseAddress, "/feeds/stats")));
+        return stats.RootElement.GetProperty("cluster").Clone();
+    }
+
+    /// <summary>Polls <c>/feeds/stats</c> until <paramref name="condition"/> holds of its cluster part.</summary>
+    public async Task<JsonElement> WaitForClusterAsync(HttpClient http, Func<JsonElement, bool> condition, string what)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var cluster = await ClusterAsync(http);
+            if (condition(cluster))
+            {
+                return cluster;
+            }
+
+            Assert.True(deadline.Elapsed < Patience, $"{what} did not happen in {Patience}; last stats: {cluster}\n{Output}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Ends the process at once, as a crash would: no shutdown, no goodbye to PostgreSQL.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 400)
+        {
+            _output.TryDequeue(out _);
+        }
+    }
+
+    /// <summary>The dashboard's own build output: the same configuration and layout as this test project's.</summary>
+    private static string Executable()
+    {
+        var testOutput = AppContext.BaseDirectory;
+        var marker = $"{Path.DirectorySeparatorChar}Dashboard.Tests{Path.DirectorySeparatorChar}";
+        var at = testOutput.LastIndexOf(marker, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"Cannot find the repository from {testOutput}");
+        var path = Path.Combine(testOutput[..at], "Dashboard", testOutput[(at + marker.Length)..], "Dashboard");
+        Assert.True(File.Exists(path), $"The dashboard executable is not built at {path}");
+        return path;
+    }
+}

@@ -1,0 +1,124 @@
+using Feeds.Hub;
+using Feeds.Options;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Feeds.Backplane.Postgres;
+
+/// <summary>
+/// The backplane for several instances: an event is a row in <c>feed_events</c>, whose identity
+/// sequence gives ids ordered across instances and kept across restarts; a trigger NOTIFYs every
+/// instance, and each instance delivers to its listeners only what it hears, its own events
+/// included, so all of them deliver the same events with the same ids in the same order.
+/// </summary>
+internal sealed class PostgresBackplane : IFeedBackplane, IHostedService, IAsyncDisposable
+{
+    private static readonly TimeSpan FirstConnectWait = TimeSpan.FromSeconds(10);
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresWriter _writer;
+    private readonly PostgresListener _listener;
+    private readonly ILogger<PostgresBackplane> _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private Action<FeedEvent>[] _listeners = [];
+    private Task? _listening;
+
+    public PostgresBackplane(PostgresConnection connection, IOptions<FeedsOptions> options, ILogger<PostgresBackplane> logger)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(options);
+        _dataSource = connection.DataSource;
+        _logger = logger;
+        _writer = new PostgresWriter(_dataSource);
+        _listener = new PostgresListener(_dataSource, TimeSpan.FromMilliseconds(options.Value.Backplane.ReconnectMaxMs), Deliver, logger);
+    }
+
+    public string? Problem => _listener.Problem;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _listening = Task.Run(() => _listener.RunAsync(listening, _stop.Token), CancellationToken.None);
+        _writer.Start();
+
+        // Producers start after this: give the first connection a moment, so their first events are
+        // heard. A database that is not there yet is not fatal; the listener keeps trying.
+        await Task.WhenAny(listening.Task, Task.Delay(FirstConnectWait, cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_listening is not null)
+        {
+            await _listening.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask<FeedEvent> DispatchAsync(FeedEventDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return await _writer.WriteAsync(draft, cancellationToken).ConfigureAwait(false);
+    }
+
+    public IDisposable Subscribe(Action<FeedEvent> listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        lock (_stop)
+        {
+            _listeners = [.. _listeners, listener];
+        }
+
+        return new Unsubscriber(() =>
+        {
+            lock (_stop)
+            {
+                _listeners = _listeners.Where(l => l != listener).ToArray();
+            }
+        });
+    }
+
+    public async ValueTask<FeedHistory> ReadHistoryAsync(TopicFilter filter, long afterId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        try
+        {
+            return await PostgresHistory.ReadAsync(_dataSource, filter, afterId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            throw new FeedBackplaneUnavailableException($"History could not be read from PostgreSQL: {ex.Message}", ex);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private void Deliver(FeedEvent feedEvent)
+    {
+        foreach (var listener in Volatile.Read(ref _listeners))
+        {
+            listener(feedEvent);
+        }
+    }
+
+    private sealed class Unsubscriber(Action unsubscribe) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                unsubscribe();
+            }
+        }
+    }
+}
