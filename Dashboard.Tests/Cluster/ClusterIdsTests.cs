@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
+using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Dashboard.Tests.Shared;
 
@@ -50,7 +49,10 @@ public sealed class ClusterIdsTests(PostgresServer postgres)
         var large = JsonSerializer.Serialize(new { service = "api", notes = new string('x', 20_000) });
         foreach (var body in new[] { small, large })
         {
-            var id = await PublishAsync(cluster.Http, b, body);
+            using var published = await cluster.PublishAsync(b, body);
+            Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+            using var answer = JsonDocument.Parse(await published.Content.ReadAsStringAsync());
+            var id = answer.RootElement.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
             var received = await onA.NextAsync();
 
             Assert.Equal(id, received.EventId);
@@ -64,21 +66,8 @@ public sealed class ClusterIdsTests(PostgresServer postgres)
         }
     }
 
-    private static async Task<string> PublishAsync(HttpClient http, DashboardProcess instance, string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(instance.BaseAddress, "/feeds/publish/deploys?type=deploy"))
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ClusterInstances.PublishKey);
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return answer.RootElement.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
-    }
+    private static bool IsIncreasing(List<SseItem<string>> items) =>
+        items.Zip(items.Skip(1)).All(p => ClusterInstances.Id(p.First) < ClusterInstances.Id(p.Second));
 
-    private static bool IsIncreasing(List<System.Net.ServerSentEvents.SseItem<string>> items) =>
-        items.Zip(items.Skip(1)).All(p => long.Parse(p.First.EventId!, CultureInfo.InvariantCulture) < long.Parse(p.Second.EventId!, CultureInfo.InvariantCulture));
-
-    private static string Ids(List<System.Net.ServerSentEvents.SseItem<string>> items) => string.Join(",", items.Select(i => i.EventId));
+    private static string Ids(List<SseItem<string>> items) => string.Join(",", items.Select(i => i.EventId));
 }

@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
+using System.Text;
+using System.Text.Json;
 using Dashboard.Tests.Integration;
 using Dashboard.Tests.Shared;
 using Npgsql;
@@ -57,6 +61,26 @@ internal sealed class ClusterInstances(string connectionString) : IAsyncDisposab
         }
 
         return items;
+    }
+
+    /// <summary>Posts <paramref name="body"/> on <c>deploys</c> as a <c>deploy</c> event, with the key.</summary>
+    public async Task<HttpResponseMessage> PublishAsync(DashboardProcess instance, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(instance.BaseAddress, "/feeds/publish/deploys?type=deploy"))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PublishKey);
+        return await Http.SendAsync(request);
+    }
+
+    public static long Id(SseItem<string> item) => long.Parse(item.EventId!, CultureInfo.InvariantCulture);
+
+    /// <summary>The event's <c>ts</c>: Unix ms when it was published.</summary>
+    public static long Ts(SseItem<string> item)
+    {
+        using var data = JsonDocument.Parse(item.Data);
+        return data.RootElement.GetProperty("ts").GetInt64();
     }
 
     /// <summary>The ids the table holds on <paramref name="topic"/> after one id and up to another: what a client must have seen.</summary>

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.ServerSentEvents;
-using System.Text;
 using Dashboard.Tests.Shared;
+using static Dashboard.Tests.Cluster.ClusterInstances;
 using Npgsql;
 
 namespace Dashboard.Tests.Cluster;
@@ -30,7 +27,7 @@ public sealed class DatabaseOutageTests(PostgresServer postgres)
             await WaitForHealthAsync(cluster.Http, a, HttpStatusCode.ServiceUnavailable);
             await WaitForHealthAsync(cluster.Http, b, HttpStatusCode.ServiceUnavailable);
 
-            using var publish = await PublishAsync(cluster.Http, b);
+            using var publish = await cluster.PublishAsync(b, """{"service":"api"}""");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, publish.StatusCode);
             Assert.NotNull(publish.Headers.RetryAfter);
             using var resume = await cluster.Http.GetAsync(new Uri(b.BaseAddress, $"/feeds/sse?topic=clock&lastEventId={before[0].EventId}"));
@@ -102,29 +99,11 @@ public sealed class DatabaseOutageTests(PostgresServer postgres)
         }
     }
 
-    private static async Task<HttpResponseMessage> PublishAsync(HttpClient http, DashboardProcess instance)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(instance.BaseAddress, "/feeds/publish/deploys"))
-        {
-            Content = new StringContent("""{"service":"api"}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ClusterInstances.PublishKey);
-        return await http.SendAsync(request);
-    }
-
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static long Id(SseItem<string> item) => long.Parse(item.EventId!, CultureInfo.InvariantCulture);
-
-    private static long Ts(SseItem<string> item)
-    {
-        using var data = System.Text.Json.JsonDocument.Parse(item.Data);
-        return data.RootElement.GetProperty("ts").GetInt64();
     }
 }

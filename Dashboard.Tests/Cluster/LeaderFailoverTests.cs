@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Net.ServerSentEvents;
-using System.Text.Json;
 using Dashboard.Tests.Shared;
+using static Dashboard.Tests.Cluster.ClusterInstances;
 
 namespace Dashboard.Tests.Cluster;
 
@@ -39,13 +38,5 @@ public sealed class LeaderFailoverTests(PostgresServer postgres)
         var expected = await cluster.IdsInTableAsync("clock", lastOnA, Id(after[^1]));
         Assert.Equal(expected, after.Select(Id).ToList());
         Assert.Contains(after, e => Ts(e) > killedAt);
-    }
-
-    private static long Id(SseItem<string> item) => long.Parse(item.EventId!, CultureInfo.InvariantCulture);
-
-    private static long Ts(SseItem<string> item)
-    {
-        using var data = JsonDocument.Parse(item.Data);
-        return data.RootElement.GetProperty("ts").GetInt64();
     }
 }

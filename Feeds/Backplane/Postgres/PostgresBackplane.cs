@@ -88,7 +88,7 @@ internal sealed class PostgresBackplane : IFeedBackplane, IHostedService, IAsync
         {
             return await PostgresHistory.ReadAsync(_dataSource, filter, afterId, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (Reconnect.IsDatabaseAway(ex))
         {
             throw new FeedBackplaneUnavailableException($"History could not be read from PostgreSQL: {ex.Message}", ex);
         }

@@ -48,14 +48,14 @@ internal sealed class PostgresLeadership(PostgresConnection connection, IOptions
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var backoff = _check;
+        var reconnect = new Reconnect(_check, _maxBackoff);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 // Its own connection, not from the pool: the lock lives and dies with this session.
                 await using var session = await connection.LeaderDataSource.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
-                backoff = _check;
+                reconnect.Succeeded();
                 while (true)
                 {
                     if (!IsLeader && await TryLockAsync(session, stoppingToken).ConfigureAwait(false))
@@ -76,7 +76,7 @@ internal sealed class PostgresLeadership(PostgresConnection connection, IOptions
             {
                 break;
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException or InvalidOperationException or IOException)
+            catch (Exception ex) when (Reconnect.IsDatabaseAway(ex))
             {
                 _leader = null;
                 if (EndTerm())
@@ -85,20 +85,14 @@ internal sealed class PostgresLeadership(PostgresConnection connection, IOptions
                 }
                 else
                 {
-                    BackplaneLog.LeadershipCheckFailed(logger, backoff.TotalMilliseconds, ex);
+                    BackplaneLog.LeadershipCheckFailed(logger, reconnect.Delay.TotalMilliseconds, ex);
                 }
             }
 
-            try
-            {
-                await Task.Delay(backoff, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
+            if (!await reconnect.WaitAsync(stoppingToken).ConfigureAwait(false))
             {
                 break;
             }
-
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _maxBackoff.Ticks));
         }
 
         // Stopping: the producers stop with the host; closing the session above freed the lock.

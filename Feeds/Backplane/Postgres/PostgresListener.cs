@@ -24,7 +24,7 @@ internal sealed class PostgresListener(NpgsqlDataSource dataSource, TimeSpan max
     /// <summary>Listens until <paramref name="stop"/>; <paramref name="listening"/> completes once the first LISTEN is in place.</summary>
     public async Task RunAsync(TaskCompletionSource listening, CancellationToken stop)
     {
-        var backoff = TimeSpan.FromMilliseconds(100);
+        var reconnect = new Reconnect(TimeSpan.FromMilliseconds(100), maxBackoff);
         while (!stop.IsCancellationRequested)
         {
             try
@@ -45,7 +45,7 @@ internal sealed class PostgresListener(NpgsqlDataSource dataSource, TimeSpan max
                 }
 
                 _problem = null;
-                backoff = TimeSpan.FromMilliseconds(100);
+                reconnect.Succeeded();
                 listening.TrySetResult();
                 while (true)
                 {
@@ -63,23 +63,17 @@ internal sealed class PostgresListener(NpgsqlDataSource dataSource, TimeSpan max
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException or InvalidOperationException or IOException)
+            catch (Exception ex) when (Reconnect.IsDatabaseAway(ex))
             {
                 _inbox.Clear();
                 _problem = $"PostgreSQL is not reachable: {ex.Message}";
-                BackplaneLog.ListenFailed(logger, backoff.TotalMilliseconds, ex);
+                BackplaneLog.ListenFailed(logger, reconnect.Delay.TotalMilliseconds, ex);
             }
 
-            try
-            {
-                await Task.Delay(backoff, stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
+            if (!await reconnect.WaitAsync(stop).ConfigureAwait(false))
             {
                 return;
             }
-
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, maxBackoff.Ticks));
         }
     }
 

@@ -60,7 +60,7 @@ internal sealed class PostgresRetention(PostgresConnection connection, IFeedLead
             {
                 await TrimAsync(term).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+            catch (Exception ex) when (Reconnect.IsDatabaseAway(ex))
             {
                 BackplaneLog.TrimFailed(logger, ex);
             }

@@ -112,7 +112,7 @@ internal sealed class PostgresWriter(NpgsqlDataSource dataSource) : IAsyncDispos
                 batch[i].Written.TrySetResult(batch[i].Draft.WithId(ids[i]));
             }
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException or InvalidOperationException)
+        catch (Exception ex) when (Reconnect.IsDatabaseAway(ex))
         {
             var unavailable = new FeedBackplaneUnavailableException($"The event could not be written to PostgreSQL: {ex.Message}", ex);
             batch.ForEach(p => p.Written.TrySetException(unavailable));
