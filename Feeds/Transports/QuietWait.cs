@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Feeds.Hub;
 
@@ -43,6 +44,8 @@ internal sealed class QuietWait : IDisposable
         Completed,
     }
 
+    // Pooled: this method suspends on nearly every call, and its state machine box would otherwise be one allocation per event.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Outcome> WaitAsync(ChannelReader<FeedEvent> reader)
     {
         if (_stopping.IsCancellationRequested)
@@ -84,7 +87,7 @@ internal sealed class QuietWait : IDisposable
     }
 
     // Made with its delay so the timer comes from the TimeProvider (tests control time); CancelAfter
-    // then moves that same timer. It may fire between two waits: the next wait then sees it at once.
+    // then moves that same timer rather than making another.
     private static CancellationTokenSource Arm(TimeSpan quiet, TimeProvider time) => new(quiet, time);
 
     private void CancelCurrent()
