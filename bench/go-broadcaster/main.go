@@ -85,12 +85,15 @@ var buffer = flag.Int("buffer", 64, "events a client may have waiting")
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:5100", "listen address")
-	interval := flag.Duration("interval", 100*time.Millisecond, "time between events")
+	interval := flag.Duration("interval", 100*time.Millisecond, "time between events; 0 publishes nothing (the idle-memory run)")
 	topic := flag.String("topic", "ticker/ACME", "the topic named in each event's data")
 	flag.Parse()
 
 	b := &broker{clients: make(map[chan []byte]struct{})}
 	go func() {
+		if *interval <= 0 {
+			return
+		}
 		// A random walk like the feeds server's quotes, so the data line is of similar size.
 		last, volume := 100.0, int64(0)
 		tick := time.NewTicker(*interval)
