@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Globalization;
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
+using System.IO.Pipelines;
 using System.Text;
 using Feeds.Client;
 using Feeds.Hub;
@@ -64,7 +64,7 @@ internal sealed class SseStreamResult(
             try
             {
                 await WritePreambleAsync(body, topics, aborted).ConfigureAwait(false);
-                await SseFormatter.WriteAsync(ItemsAsync(subscription, body, stop.Token, aborted), body, aborted).ConfigureAwait(false);
+                await PumpAsync(subscription, body, stop.Token, aborted).ConfigureAwait(false);
                 if (_stopping || subscription.EndReason == SubscriptionEndReason.Shutdown)
                 {
                     await WriteComeBackLaterAsync(body, aborted).ConfigureAwait(false);
@@ -89,7 +89,7 @@ internal sealed class SseStreamResult(
         }
     }
 
-    private static Stream StartResponse(HttpContext httpContext)
+    private static PipeWriter StartResponse(HttpContext httpContext)
     {
         // Compression would hold events back until a block fills. Response compression decides
         // lazily, from the request's Accept-Encoding, at the first write; with the header gone it
@@ -108,16 +108,19 @@ internal sealed class SseStreamResult(
         // nginx buffers proxied responses unless told not to.
         response.Headers["X-Accel-Buffering"] = "no";
         httpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
-        return response.Body;
+
+        // Events go to the pipe, not the Stream: Kestrel's PipeWriter takes the bytes into its own
+        // pooled buffers, where the Stream adapter would copy them through another one.
+        return response.BodyWriter;
     }
 
-    private async Task WritePreambleAsync(Stream body, string topics, CancellationToken cancellationToken)
+    private async Task WritePreambleAsync(PipeWriter body, string topics, CancellationToken cancellationToken)
     {
         // retry: first, so a client that drops before any event still knows how long to wait;
         // the flush sends the headers at once, so EventSource opens without waiting for an event.
         var preamble = string.Create(CultureInfo.InvariantCulture, $"retry: {options.RetryMs}\n: feeds {topics}\n\n");
-        await body.WriteAsync(Encoding.UTF8.GetBytes(preamble), cancellationToken).ConfigureAwait(false);
-        await body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        body.Write(Encoding.UTF8.GetBytes(preamble));
+        await FlushAsync(body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -125,82 +128,85 @@ internal sealed class SseStreamResult(
     /// window, so the clients of a restarting server come back over seconds rather than all at once.
     /// A retry field with no data dispatches no event; EventSource just takes the new delay.
     /// </summary>
-    private async Task WriteComeBackLaterAsync(Stream body, CancellationToken cancellationToken)
+    private async Task WriteComeBackLaterAsync(PipeWriter body, CancellationToken cancellationToken)
     {
         var retry = options.RetryMs + Random.Shared.Next(options.ShutdownRetryJitterMs + 1);
         var goodbye = string.Create(CultureInfo.InvariantCulture, $"retry: {retry}\n: server stopping; reconnect in {retry} ms\n\n");
-        await body.WriteAsync(Encoding.UTF8.GetBytes(goodbye), cancellationToken).ConfigureAwait(false);
-        await body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        body.Write(Encoding.UTF8.GetBytes(goodbye));
+        await FlushAsync(body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The single writer loop: next event, or a heartbeat after a quiet interval, until the
-    /// subscription ends. SseFormatter writes and flushes each item before it asks for the next
-    /// (System.Net.ServerSentEvents 10.0.14, SseFormatter.WriteAsyncCore), so while this method
-    /// runs the formatter has no write in flight and writing the heartbeat comment straight to
-    /// the body cannot interleave with an event. The formatter has no way to write a comment.
+    /// The single writer loop: every event queued, then one flush, then wait for the next or for a
+    /// quiet interval (a heartbeat), until the subscription ends. One flush per batch rather than
+    /// per event: a stream that fell behind catches up in a few large writes instead of many
+    /// small ones, and one that keeps up still sends each event as soon as it is queued.
     /// </summary>
-    private async IAsyncEnumerable<SseItem<string>> ItemsAsync(FeedSubscription subscription, Stream body,
-        [EnumeratorCancellation] CancellationToken stopWaiting, CancellationToken aborted)
+    private async Task PumpAsync(FeedSubscription subscription, PipeWriter body, CancellationToken stopWaiting, CancellationToken aborted)
     {
         if (subscription.Replay is { Complete: false } replay)
         {
             TransportsLog.ResetSent(logger, request.Filter.ToString(), request.AfterId ?? 0, replay.OldestAvailableId);
-            yield return new SseItem<string>(ControlEvents.Reset(request, replay, time), FeedReset.EventType);
+            body.Write(SseFrame.Format(FeedReset.EventType, ControlEvents.Reset(request, replay, time), id: null));
         }
 
         var reader = subscription.Reader;
-        var quiet = TimeSpan.FromSeconds(options.HeartbeatSeconds);
-
-        // One wait outlives heartbeats, so an idle stream does not pile up waiters on the channel.
-        Task<bool>? waiting = null;
+        using var quiet = new QuietWait(options.HeartbeatSeconds, time, stopWaiting);
         while (true)
         {
             // Also after the app starts stopping: what is queued was promised to this client.
             while (reader.TryRead(out var feedEvent))
             {
                 _sent++;
-                yield return ToItem(feedEvent);
+                body.Write(SseFrame.Of(feedEvent).Span);
                 if (_sent == request.MaxEvents)
                 {
                     _ended = true;
-                    yield return new SseItem<string>(ControlEvents.End(_sent, time), FeedEnd.EventType);
-                    yield break;
+                    body.Write(SseFrame.Format(FeedEnd.EventType, ControlEvents.End(_sent, time), id: null));
+                    await FlushAsync(body, aborted).ConfigureAwait(false);
+                    return;
                 }
+            }
+
+            if (body.UnflushedBytes > 0)
+            {
+                await FlushAsync(body, aborted).ConfigureAwait(false);
             }
 
             if (_stopping)
             {
-                yield break;
+                return;
             }
 
-            waiting ??= reader.WaitToReadAsync(stopWaiting).AsTask();
-            bool more;
-            try
+            switch (await quiet.WaitAsync(reader).ConfigureAwait(false))
             {
-                more = await waiting.WaitAsync(quiet, time, stopWaiting).ConfigureAwait(false);
-                waiting = null;
-            }
-            catch (TimeoutException)
-            {
-                await body.WriteAsync(Heartbeat, aborted).ConfigureAwait(false);
-                await body.FlushAsync(aborted).ConfigureAwait(false);
-                continue;
-            }
-            catch (OperationCanceledException) when (stopWaiting.IsCancellationRequested && !aborted.IsCancellationRequested)
-            {
-                // The app is stopping: one more pass drains the queue, then the stream ends.
-                _stopping = true;
-                continue;
-            }
+                case QuietWait.Outcome.Ready:
+                    break;
+                case QuietWait.Outcome.Quiet:
+                    body.Write(Heartbeat);
+                    break;
+                case QuietWait.Outcome.Stopping:
+                    // The app is stopping: one more pass drains the queue, then the stream ends.
+                    _stopping = true;
+                    break;
+                default:
+                    if (body.UnflushedBytes > 0)
+                    {
+                        await FlushAsync(body, aborted).ConfigureAwait(false);
+                    }
 
-            if (!more)
-            {
-                yield break;
+                    return;
             }
         }
     }
 
-    private static SseItem<string> ToItem(FeedEvent feedEvent) =>
-        new(feedEvent.Data, feedEvent.Type) { EventId = feedEvent.Id.ToString(CultureInfo.InvariantCulture) };
+    private static async ValueTask FlushAsync(PipeWriter body, CancellationToken aborted)
+    {
+        var flushed = await body.FlushAsync(aborted).ConfigureAwait(false);
+        if (flushed.IsCompleted || flushed.IsCanceled)
+        {
+            // The connection is gone (or going): the same outcome as a cancelled write.
+            throw new OperationCanceledException(aborted);
+        }
+    }
 }

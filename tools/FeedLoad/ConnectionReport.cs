@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Net.ServerSentEvents;
-using System.Text.Json;
 using Feeds.Client;
 
 namespace FeedLoad;
 
-/// <summary>What one connection saw: its events, what was wrong with them, and how late each arrived.</summary>
+/// <summary>What one connection saw inside the measured window: its events, what was wrong with them, and how late each arrived.</summary>
 internal sealed class ConnectionReport
 {
     private long _lastId;
@@ -26,6 +24,9 @@ internal sealed class ConnectionReport
 
     public long IdOrderViolations { get; private set; }
 
+    /// <summary>Ids skipped between two events: events missed, when the stream is of one topic on a server publishing only it.</summary>
+    public long IdGaps { get; private set; }
+
     public long MissingTs { get; private set; }
 
     /// <summary>Receive time minus the event's <c>ts</c>, in ms, per event.</summary>
@@ -34,50 +35,58 @@ internal sealed class ConnectionReport
     /// <summary>When each of those events arrived, Unix ms; the same order as <see cref="LatenciesMs"/>.</summary>
     public List<double> ReceivedAtMs { get; } = [];
 
-    public void Record(SseItem<string> item, double receivedUnixMs)
+    public void Record(string eventType, string? eventId, EventData data, double receivedUnixMs, bool counted)
     {
-        Events++;
-        if (item.EventType == FeedReset.EventType)
+        if (eventType == FeedReset.EventType)
         {
             // Not a published event: it has no id and its ts is when the server noticed the gap.
-            Resets++;
+            if (counted)
+            {
+                Events++;
+                Resets++;
+            }
+
             return;
         }
 
-        if (!long.TryParse(item.EventId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        var hasId = long.TryParse(eventId, NumberStyles.None, CultureInfo.InvariantCulture, out var id);
+        var previous = _lastId;
+        if (hasId)
         {
-            ParseErrors++;
-        }
-        else
-        {
-            if (id <= _lastId)
-            {
-                IdOrderViolations++;
-            }
-
             _lastId = id;
         }
 
-        try
+        if (!counted)
         {
-            using var data = JsonDocument.Parse(item.Data);
-            if (data.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                ParseErrors++;
-            }
-            else if (data.RootElement.TryGetProperty("ts", out var ts) && ts.TryGetInt64(out var publishedMs))
-            {
-                LatenciesMs.Add(receivedUnixMs - publishedMs);
-                ReceivedAtMs.Add(receivedUnixMs);
-            }
-            else
-            {
-                MissingTs++;
-            }
+            return;
         }
-        catch (JsonException)
+
+        Events++;
+        if (!hasId)
         {
             ParseErrors++;
+        }
+        else if (id <= previous)
+        {
+            IdOrderViolations++;
+        }
+        else if (previous > 0)
+        {
+            IdGaps += id - previous - 1;
+        }
+
+        if (!data.IsObject)
+        {
+            ParseErrors++;
+        }
+        else if (data.Ts is { } publishedMs)
+        {
+            LatenciesMs.Add(receivedUnixMs - publishedMs);
+            ReceivedAtMs.Add(receivedUnixMs);
+        }
+        else
+        {
+            MissingTs++;
         }
     }
 }

@@ -2,13 +2,22 @@ using System.Net.ServerSentEvents;
 
 namespace FeedLoad;
 
-/// <summary>One SSE connection, read with <see cref="SseParser"/> until the run ends.</summary>
-internal sealed class LoadConnection(HttpClient http, Uri url, TimeProvider time)
+/// <summary>
+/// One SSE connection, read with <see cref="SseParser"/> until the run ends. Opening waits its turn
+/// at <paramref name="connectGate"/>, so thousands of connections ramp up instead of all knocking at once.
+/// </summary>
+internal sealed class LoadConnection(HttpClient http, Uri url, TimeProvider time, SemaphoreSlim connectGate, MeasureWindow window)
 {
+    private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the connection is open or has failed to open.</summary>
+    public Task Opened => _opened.Task;
+
     public async Task<ConnectionReport> RunAsync(CancellationToken stop)
     {
         var report = new ConnectionReport();
         HttpResponseMessage response;
+        await connectGate.WaitAsync(stop);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -19,6 +28,11 @@ internal sealed class LoadConnection(HttpClient http, Uri url, TimeProvider time
         {
             report.ConnectError = ex.Message;
             return report;
+        }
+        finally
+        {
+            connectGate.Release();
+            _opened.TrySetResult();
         }
 
         using (response)
@@ -34,9 +48,11 @@ internal sealed class LoadConnection(HttpClient http, Uri url, TimeProvider time
             try
             {
                 var body = await response.Content.ReadAsStreamAsync(stop);
-                await foreach (var item in SseParser.Create(body).EnumerateAsync(stop))
+                var parser = SseParser.Create(body, static (_, data) => EventData.Parse(data));
+                await foreach (var item in parser.EnumerateAsync(stop))
                 {
-                    report.Record(item, (time.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalMilliseconds);
+                    var now = (time.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalMilliseconds;
+                    report.Record(item.EventType, item.EventId, item.Data, now, window.Contains(now));
                 }
 
                 report.Disconnected = "the server ended the response";

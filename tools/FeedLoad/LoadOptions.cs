@@ -10,20 +10,37 @@ internal sealed record LoadOptions(int Clients, TimeSpan Duration, Uri Url, int 
         """
         FeedLoad: opens N concurrent SSE connections and checks and times every event.
 
-          --clients N     concurrent connections (default 50)
-          --seconds S     how long to listen (default 20)
-          --url URL       the stream (default http://127.0.0.1:5000/feeds/sse?topic=ticker/*&topic=clock)
-          --stalled M     also open M connections on the same stream that never read (default 0);
-                          the numbers above are still those of the N healthy clients
-          --churn K       instead of listening: open and close K streams, N at a time, then
-                          print the server's subscriber count and memory (from /feeds/stats
-                          and metrics/self)
+          --clients N       concurrent connections (default 50)
+          --seconds S       how long to measure, once every connection is open (default 20)
+          --warmup S        seconds to wait after the last connection opened before measuring (default 2)
+          --connect-rate P  connections opened at once while ramping up (default 200)
+          --url URL         the stream (default http://127.0.0.1:5000/feeds/sse?topic=ticker/*&topic=clock)
+          --server-pid PID  also sample the server's RSS and CPU from /proc/PID over the run
+          --label TEXT      names the run in the table row printed at the end
+          --idle S          instead of timing events: hold N streams open S seconds and print the
+                            server's RSS before and after, per connection (needs --server-pid)
+          --stalled M       also open M connections on the same stream that never read (default 0);
+                            the numbers above are still those of the N healthy clients
+          --churn K         instead of listening: open and close K streams, N at a time, then
+                            print the server's subscriber count and memory (from /feeds/stats
+                            and metrics/self)
 
         Exits 0 when every check passes, 1 when one fails, 2 on bad arguments.
         """;
 
     public static readonly LoadOptions Default =
         new(50, TimeSpan.FromSeconds(20), new Uri("http://127.0.0.1:5000/feeds/sse?topic=ticker/*&topic=clock"));
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
+
+    public int ConnectRate { get; init; } = 200;
+
+    public int? ServerPid { get; init; }
+
+    public string Label { get; init; } = "";
+
+    /// <summary>Seconds to hold idle streams for the memory measurement; 0 for a normal run.</summary>
+    public double IdleSeconds { get; init; }
 
     public static bool TryParse(string[] args, [NotNullWhen(true)] out LoadOptions? options, [NotNullWhen(false)] out string? error)
     {
@@ -55,6 +72,21 @@ internal sealed record LoadOptions(int Clients, TimeSpan Duration, Uri Url, int 
                 case "--seconds" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0:
                     options = options with { Duration = TimeSpan.FromSeconds(seconds) };
                     break;
+                case "--warmup" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var warmup) && warmup >= 0:
+                    options = options with { Warmup = TimeSpan.FromSeconds(warmup) };
+                    break;
+                case "--connect-rate" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var rate) && rate > 0:
+                    options = options with { ConnectRate = rate };
+                    break;
+                case "--server-pid" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0:
+                    options = options with { ServerPid = pid };
+                    break;
+                case "--label":
+                    options = options with { Label = value };
+                    break;
+                case "--idle" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var idle) && idle > 0:
+                    options = options with { IdleSeconds = idle };
+                    break;
                 case "--stalled" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var stalled):
                     options = options with { Stalled = stalled };
                     break;
@@ -69,6 +101,13 @@ internal sealed record LoadOptions(int Clients, TimeSpan Duration, Uri Url, int 
                     error = $"'{name} {value}' is not understood.";
                     return false;
             }
+        }
+
+        if (options.IdleSeconds > 0 && options.ServerPid is null)
+        {
+            options = null;
+            error = "--idle measures the server's memory and needs --server-pid.";
+            return false;
         }
 
         return true;

@@ -24,21 +24,54 @@ if (options.Churn > 0)
     return await new ChurnRun(http, options).RunAsync(Console.Out);
 }
 
-using var stop = new CancellationTokenSource(options.Duration);
-Console.WriteLine($"FeedLoad: {options.Clients} clients ({options.Stalled} more stalled) for {options.Duration.TotalSeconds:0.#} s");
+Console.WriteLine($"FeedLoad: {options.Clients} clients ({options.Stalled} more stalled), {options.Warmup.TotalSeconds:0.#} s warm-up, then {(options.IdleSeconds > 0 ? options.IdleSeconds : options.Duration.TotalSeconds):0.#} s");
+using var stop = new CancellationTokenSource();
+ProcessSample? idleBefore = null;
+if (options.IdleSeconds > 0)
+{
+    idleBefore = ProcessSample.Read(options.ServerPid!.Value);
+}
 
 // The stalled connections subscribe first, so they are backed up while the healthy ones are measured.
 var stalled = Enumerable.Range(0, options.Stalled).Select(_ => new StalledConnection(options.Url).RunAsync(stop.Token)).ToArray();
 
-var started = DateTimeOffset.UtcNow;
-var clock = Stopwatch.StartNew();
-var reports = await Task.WhenAll(Enumerable.Range(0, options.Clients)
-    .Select(_ => Task.Run(() => new LoadConnection(http, options.Url, TimeProvider.System).RunAsync(stop.Token))));
-clock.Stop();
+var window = new MeasureWindow();
+using var connectGate = new SemaphoreSlim(options.ConnectRate);
+var connections = Enumerable.Range(0, options.Clients)
+    .Select(_ => new LoadConnection(http, options.Url, TimeProvider.System, connectGate, window)).ToArray();
+var ramp = Stopwatch.StartNew();
+var running = connections.Select(c => Task.Run(() => c.RunAsync(stop.Token))).ToArray();
+await Task.WhenAll(connections.Select(c => c.Opened));
+ramp.Stop();
+Console.WriteLine($"{"ramp-up s",-22}{ramp.Elapsed.TotalSeconds:0.0}");
 
+var measured = options.IdleSeconds > 0 ? TimeSpan.FromSeconds(options.IdleSeconds) : options.Duration;
+var startMs = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds + options.Warmup.TotalMilliseconds;
+window.Open(startMs, startMs + measured.TotalMilliseconds);
+await Task.Delay(options.Warmup);
+
+var self = Process.GetCurrentProcess();
+var clientCpuBefore = self.TotalProcessorTime;
+var serverBefore = options.ServerPid is { } pid ? ProcessSample.Read(pid) : (ProcessSample?)null;
+var clock = Stopwatch.StartNew();
+await Task.Delay(measured);
+clock.Stop();
+var serverAfter = options.ServerPid is { } pid2 ? ProcessSample.Read(pid2) : (ProcessSample?)null;
+self.Refresh();
+var clientCpu = (self.TotalProcessorTime - clientCpuBefore).TotalSeconds / clock.Elapsed.TotalSeconds * 100;
+await stop.CancelAsync();
+
+var reports = await Task.WhenAll(running);
 var stalledSubscribed = (await Task.WhenAll(stalled)).Count(subscribed => subscribed);
 
-var summary = new LoadSummary(options, reports, clock.Elapsed, started);
+var server = serverBefore is { } b && serverAfter is { } a ? new ServerUsage(idleBefore ?? b, b, a) : null;
+var summary = new LoadSummary(options, reports, clock.Elapsed, DateTimeOffset.FromUnixTimeMilliseconds((long)startMs), server, clientCpu);
+if (options.IdleSeconds > 0)
+{
+    summary.PrintIdle(Console.Out);
+    return summary.ConnectFailures == 0 ? 0 : 1;
+}
+
 summary.Print(Console.Out);
 if (options.Stalled > 0)
 {
