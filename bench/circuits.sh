@@ -65,8 +65,8 @@ done
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< " ${2#SUMMARY }"; }
 echo
 echo "== circuits on $PAGE: $(nproc) cores, ${SECONDS_MEASURED} s measured after a ${SETTLE} s settle"
-echo "| circuits | alive at end | server CPU % of $(nproc) cores (idle -> loaded) | RSS MB (idle -> loaded) | CPU ms/s per circuit | RSS KB per circuit | bytes/s per circuit (median, max) | chart update bytes (median, p95, max) | load tool CPU % |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| circuits | all up after (s) | alive at end | server CPU % of $(nproc) cores (idle -> loaded) | RSS MB (idle -> loaded) | CPU ms/s per circuit | RSS KB per circuit | bytes/s per circuit (median, max) | chart update bytes (median, p95, max) | load tool CPU % |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for s in "${SUMMARIES[@]}"; do
-  echo "| $(field circuits "$s") | $(field alive "$s") | $(field cpu_idle "$s") -> $(field cpu "$s") | $(field rss_idle_mb "$s") -> $(field rss_mb "$s") | $(field cpu_ms_per_circuit "$s") | $(field rss_kb_per_circuit "$s") | $(field bytes_s_median "$s"), $(field bytes_s_max "$s") | $(field update_median "$s"), $(field update_p95 "$s"), $(field update_max "$s") | $(field loader_cpu "$s") |"
+  echo "| $(field circuits "$s") | $(field started_s "$s") | $(field alive "$s") | $(field cpu_idle "$s") -> $(field cpu "$s") | $(field rss_idle_mb "$s") -> $(field rss_mb "$s") | $(field cpu_ms_per_circuit "$s") | $(field rss_kb_per_circuit "$s") | $(field bytes_s_median "$s"), $(field bytes_s_max "$s") | $(field update_median "$s"), $(field update_p95 "$s"), $(field update_max "$s") | $(field loader_cpu "$s") |"
 done

@@ -7,6 +7,7 @@ internal sealed record LoadReport(
     LoadOptions Options,
     IReadOnlyList<CircuitStats> Circuits,
     double RampSeconds,
+    double AllStartedSeconds,
     double MeasuredSeconds,
     int ConnectedBeforeMeasure,
     int AliveAtEnd,
@@ -28,7 +29,7 @@ internal sealed record LoadReport(
         var updates = alive.SelectMany(c => c.ChartUpdateSizes).Order().ToArray();
 
         output.WriteLine($"circuits on {Options.Url}: requested {Options.Circuits}, connected before measuring {ConnectedBeforeMeasure}, alive at end {AliveAtEnd}, failed {failed}, disconnected {disconnected}");
-        output.WriteLine($"ramp {RampSeconds:F1} s, settle {Options.SettleSeconds} s, measured {MeasuredSeconds:F1} s");
+        output.WriteLine($"ramp {RampSeconds:F1} s, all up (or failed) after {AllStartedSeconds:F1} s, then settle {Options.SettleSeconds} s, measured {MeasuredSeconds:F1} s");
         foreach (var reason in Circuits.Where(c => c.Failure is not null).GroupBy(c => c.Failure!).OrderByDescending(g => g.Count()).Take(5))
         {
             output.WriteLine($"  {reason.Count()} x {reason.Key}");
@@ -80,7 +81,7 @@ internal sealed record LoadReport(
         output.WriteLine($"chart updates ('{CircuitStats.ChartUpdate}' calls): {updates.Length}, bytes median {F(Quantile(updates, 0.5), 0)}, p95 {F(Quantile(updates, 0.95), 0)}, max {F(updates.LastOrDefault(), 0)}");
 
         output.WriteLine(string.Create(Invariant,
-            $"SUMMARY circuits={Options.Circuits} alive={AliveAtEnd} failed={failed} disconnected={disconnected} " +
+            $"SUMMARY circuits={Options.Circuits} alive={AliveAtEnd} failed={failed} disconnected={disconnected} started_s={AllStartedSeconds:F0} " +
             $"cpu_idle={F(idleCpu)} cpu={F(loadCpu)} rss_idle_mb={F(IdleTo?.RssBytes / 1048576.0)} rss_mb={F(To?.RssBytes / 1048576.0)} " +
             $"cpu_ms_per_circuit={F(cpuMsPerCircuit, 3)} rss_kb_per_circuit={F(rssPerCircuitKb)} " +
             $"bytes_s_median={F(Quantile(perCircuit, 0.5), 0)} bytes_s_max={F(perCircuit.LastOrDefault(), 0)} " +

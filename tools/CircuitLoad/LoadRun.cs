@@ -6,6 +6,8 @@ namespace CircuitLoad;
 /// </summary>
 internal sealed class LoadRun(LoadOptions options)
 {
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
     public async Task<LoadReport> RunAsync()
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
@@ -31,6 +33,16 @@ internal sealed class LoadRun(LoadOptions options)
         }
 
         var rampSeconds = (DateTime.UtcNow - started).TotalSeconds;
+
+        // A busy server starts circuits later than they were asked for: wait for every one to be
+        // up (or failed) before settling, so the measured window holds no start-up work.
+        var startDeadline = DateTime.UtcNow + StartTimeout;
+        while (circuits.Any(c => c.Stats.State == CircuitState.Starting) && DateTime.UtcNow < startDeadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
+        var allStartedSeconds = (DateTime.UtcNow - started).TotalSeconds;
         await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
         var connectedBeforeMeasure = circuits.Count(c => c.Stats.State == CircuitState.Connected);
 
@@ -57,7 +69,7 @@ internal sealed class LoadRun(LoadOptions options)
         await Task.WhenAny(Task.WhenAll(circuits.Select(c => c.Task)), Task.Delay(TimeSpan.FromSeconds(30)));
 
         return new LoadReport(
-            options, circuits.Select(c => c.Stats).ToArray(), rampSeconds, measured, connectedBeforeMeasure, aliveAtEnd,
+            options, circuits.Select(c => c.Stats).ToArray(), rampSeconds, allStartedSeconds, measured, connectedBeforeMeasure, aliveAtEnd,
             idleFrom, idleTo, from, to, peakRss, selfCpu);
     }
 
