@@ -4,12 +4,12 @@ namespace ChartBench;
 internal sealed record BenchCase(string Name, int Points, int Series, int Width, int Height)
 {
     /// <summary>
-    /// The overview's CPU chart (six hosts and this server, 170 px high, a third of a 1440 px
-    /// page) and the ticker's price chart (last, bid, ask; the default 200 px, most of the page's width).
+    /// The app's two line charts as a 1440x900 window shows them: the overview's CPU chart (six
+    /// hosts and this server) and the ticker page's price chart (last, bid, ask), measured there.
     /// </summary>
     public static IReadOnlyList<BenchCase> Defaults(int points) =>
     [
-        new("overview CPU chart", points, 7, 420, 170),
-        new("ticker price chart", points, 3, 1000, 200),
+        new("overview CPU chart", points, 7, 310, 170),
+        new("ticker price chart", points, 3, 490, 260),
     ];
 }
