@@ -2,6 +2,7 @@
 // once at creation and then only new points; this module keeps the arrays, trims them to the
 // visible window and redraws at most once per animation frame, however often points arrive.
 
+import { fitPenToDensity, sparseWidth } from "./pen.js";
 import { axisSize, followWidth, publishPoints, removePlot, scaledHeight, scheduleRedraw, trimColumns } from "./series.js";
 
 const charts = new WeakMap();
@@ -166,13 +167,13 @@ function options(state, config, width) {
       ...config.series.map((s, i) => ({
         label: s.label,
         spanGaps: true,
-        width: 1.5,
+        width: sparseWidth,
         points: { show: false },
         stroke: () => colorOf(i),
         value: (u, v) => formatValue(v, config.unit),
       })),
     ],
-    hooks: { draw: [drawThreshold(state), recolorMarkers(colorOf)], setSeries: [markShown], init: [keyboardLegend] },
+    hooks: { drawClear: [fitPenToDensity], draw: [drawThreshold(state), recolorMarkers(colorOf)], setSeries: [markShown], init: [keyboardLegend] },
   };
 }
 

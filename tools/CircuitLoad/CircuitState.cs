@@ -1,0 +1,9 @@
+namespace CircuitLoad;
+
+internal enum CircuitState
+{
+    Starting,
+    Connected,
+    Failed,
+    Disconnected,
+}
