@@ -46,7 +46,8 @@ DB="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
 # Only the measured topic: producers off, publishing open and unthrottled, many streams from one address.
 common=(--Feeds:Clock:Enabled=false --Feeds:Ticker:Enabled=false --Feeds:Metrics:Enabled=false --Feeds:Alerts:Enabled=false
   "--Feeds:Publish:ApiKeys:0=$KEY" --Feeds:Publish:Topics:0=bench --Feeds:Publish:PermitsPerSecond=1000000
-  --Feeds:Sse:MaxStreamsPerClient=100000 --Logging:LogLevel:Default=Warning)
+  --Feeds:Sse:MaxStreamsPerClient=100000 --Logging:LogLevel:Default=Warning
+  --Dashboard:Demos:ChatBotSeconds=3600)  # the demo chat bot speaks once at start, not during the run
 
 start() { # name port args...
   local name=$1 p=$2; shift 2
