@@ -2,7 +2,7 @@
 # SSE fan-out, the feeds server against a minimal Go net/http broadcaster, back to back on this
 # machine; then the server's memory per idle stream. One command prints the whole table:
 #
-#   bench/fanout.sh                      # about 8 minutes
+#   bench/fanout.sh                      # about 10 minutes
 #   SECONDS_PER_RUN=10 bench/fanout.sh   # shorter runs
 #
 # Everything listens on 127.0.0.1 only. Both servers publish one topic, ticker/ACME, at 10 events/s;
@@ -98,11 +98,10 @@ load() { # label clients url
 
 OURS_URL="http://127.0.0.1:$OURS_PORT/feeds/sse?topic=ticker/ACME"
 GO_URL="http://127.0.0.1:$GO_PORT/feeds/sse?topic=ticker/ACME"
-for clients in 2000 5000; do
+for clients in 2000 5000 10000; do
   start_go; load "go $clients" "$clients" "$GO_URL"; stop_server
   start_ours; load "ours $clients" "$clients" "$OURS_URL"; stop_server
 done
-start_ours; load "ours 10000" 10000 "$OURS_URL"; stop_server
 
 IDLE_ROWS=()
 idle() { # label url
