@@ -63,6 +63,23 @@ public sealed class PostgresBackplaneTests(PostgresServer postgres) : IAsyncLife
     }
 
     [Fact]
+    public async Task AStrayNotifyOnTheChannel_IsIgnored_AndEventsFlowOn()
+    {
+        var (backplane, connection) = await StartAsync();
+        var heard = Listen(backplane, 1);
+
+        await using (var command = connection.DataSource.CreateCommand("SELECT pg_notify('feed_events', 'not an event'), pg_notify('feed_events', '{\"id\":\"x\"}')"))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var written = await backplane.DispatchAsync(Draft("test/a", """{"n":1}"""));
+
+        Assert.Equal(written.Id, Assert.Single(await heard).Id);
+        Assert.Null(backplane.Problem);
+    }
+
+    [Fact]
     public async Task History_SurvivesARestart_AndIdsGoOnFromWhereTheyWere()
     {
         var (first, firstOwned) = await StartAsync();

@@ -17,6 +17,9 @@ internal static partial class BackplaneLog
     [LoggerMessage(5004, LogLevel.Warning, "The feed_events table's newest id is {NewestId}, below the {LastId} already delivered: the database was replaced")]
     public static partial void DatabaseReplaced(ILogger logger, long lastId, long newestId);
 
+    [LoggerMessage(5005, LogLevel.Warning, "Ignored a notification on the feed_events channel that is not one of ours: {Payload}")]
+    public static partial void MalformedNotification(ILogger logger, string payload);
+
     [LoggerMessage(5010, LogLevel.Information, "Instance {Instance} now leads: the producers run here")]
     public static partial void BecameLeader(ILogger logger, string instance);
 

@@ -27,21 +27,34 @@ internal static class PostgresEvents
     /// <summary>
     /// A NOTIFY payload: the whole event, or only its id when the event was too big for NOTIFY
     /// (then <paramref name="feedEvent"/> is null and the row must be read from the table).
+    /// False for a payload that is neither, which the trigger never sends.
     /// </summary>
-    public static long ParseNotification(string payload, out FeedEvent? feedEvent)
+    public static bool TryParseNotification(string payload, out long id, out FeedEvent? feedEvent)
     {
-        using var document = JsonDocument.Parse(payload);
-        var root = document.RootElement;
-        var id = root.GetProperty("id").GetInt64();
-        if (!root.TryGetProperty("data", out var data))
+        id = 0;
+        feedEvent = null;
+        try
         {
-            feedEvent = null;
-            return id;
-        }
+            using var document = JsonDocument.Parse(payload);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out var idElement) || !idElement.TryGetInt64(out id))
+            {
+                return false;
+            }
 
-        // The trigger embeds the stored json text verbatim, so the raw text is the published data byte for byte.
-        var ts = DateTimeOffset.UnixEpoch.AddTicks(root.GetProperty("ts").GetInt64() * 10);
-        feedEvent = new FeedEvent(id, root.GetProperty("topic").GetString()!, root.GetProperty("type").GetString()!, data.GetRawText(), ts);
-        return id;
+            if (!root.TryGetProperty("data", out var data))
+            {
+                return true;
+            }
+
+            // The trigger embeds the stored json text verbatim, so the raw text is the published data byte for byte.
+            var ts = DateTimeOffset.UnixEpoch.AddTicks(root.GetProperty("ts").GetInt64() * 10);
+            feedEvent = new FeedEvent(id, root.GetProperty("topic").GetString()!, root.GetProperty("type").GetString()!, data.GetRawText(), ts);
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentOutOfRangeException)
+        {
+            return false;
+        }
     }
 }

@@ -104,7 +104,13 @@ internal sealed class PostgresListener(NpgsqlDataSource dataSource, TimeSpan max
         _inbox.Clear();
         foreach (var payload in payloads)
         {
-            var id = PostgresEvents.ParseNotification(payload, out var feedEvent);
+            if (!PostgresEvents.TryParseNotification(payload, out var id, out var feedEvent))
+            {
+                // Anyone who can connect can NOTIFY on the channel; a stray message must not stop the listener.
+                BackplaneLog.MalformedNotification(logger, payload.Length > 80 ? payload[..80] : payload);
+                continue;
+            }
+
             if (id <= LastDelivered)
             {
                 continue;

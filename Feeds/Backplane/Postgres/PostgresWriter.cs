@@ -117,6 +117,11 @@ internal sealed class PostgresWriter(NpgsqlDataSource dataSource) : IAsyncDispos
             var unavailable = new FeedBackplaneUnavailableException($"The event could not be written to PostgreSQL: {ex.Message}", ex);
             batch.ForEach(p => p.Written.TrySetException(unavailable));
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not the database going away: the callers get the error, and the writer goes on for the next batch.
+            batch.ForEach(p => p.Written.TrySetException(ex));
+        }
     }
 
     private sealed record Pending(FeedEventDraft Draft)
