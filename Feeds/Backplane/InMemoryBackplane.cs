@@ -13,7 +13,7 @@ internal sealed class InMemoryBackplane(IOptions<FeedsOptions> options) : IFeedB
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TopicHistory> _histories = new(StringComparer.Ordinal);
     private readonly int _historyPerTopic = options.Value.History.PerTopic;
-    private Action<FeedEvent>[] _listeners = [];
+    private readonly BackplaneListeners _listeners = new();
     private long _lastId;
 
     public ValueTask<FeedEvent> DispatchAsync(FeedEventDraft draft, CancellationToken cancellationToken = default)
@@ -29,25 +29,13 @@ internal sealed class InMemoryBackplane(IOptions<FeedsOptions> options) : IFeedB
             }
 
             history.Add(feedEvent);
-            foreach (var listener in _listeners)
-            {
-                listener(feedEvent);
-            }
+            _listeners.Deliver(feedEvent);
 
             return ValueTask.FromResult(feedEvent);
         }
     }
 
-    public IDisposable Subscribe(Action<FeedEvent> listener)
-    {
-        ArgumentNullException.ThrowIfNull(listener);
-        lock (_gate)
-        {
-            _listeners = [.. _listeners, listener];
-        }
-
-        return new Unsubscriber(this, listener);
-    }
+    public IDisposable Subscribe(Action<FeedEvent> listener) => _listeners.Add(listener);
 
     public ValueTask<FeedHistory> ReadHistoryAsync(TopicFilter filter, long afterId, CancellationToken cancellationToken = default)
     {
@@ -76,26 +64,5 @@ internal sealed class InMemoryBackplane(IOptions<FeedsOptions> options) : IFeedB
         // Each ring is in id order; merging several topics needs one sort.
         events.Sort(static (a, b) => a.Id.CompareTo(b.Id));
         return ValueTask.FromResult(new FeedHistory(events, !beyondLast && afterId >= oldestAvailable, oldestAvailable));
-    }
-
-    private void Unsubscribe(Action<FeedEvent> listener)
-    {
-        lock (_gate)
-        {
-            _listeners = _listeners.Where(l => l != listener).ToArray();
-        }
-    }
-
-    private sealed class Unsubscriber(InMemoryBackplane owner, Action<FeedEvent> listener) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                owner.Unsubscribe(listener);
-            }
-        }
     }
 }

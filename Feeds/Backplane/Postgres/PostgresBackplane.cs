@@ -22,7 +22,7 @@ internal sealed class PostgresBackplane : IFeedBackplane, IHostedService, IAsync
     private readonly PostgresListener _listener;
     private readonly ILogger<PostgresBackplane> _logger;
     private readonly CancellationTokenSource _stop = new();
-    private Action<FeedEvent>[] _listeners = [];
+    private readonly BackplaneListeners _listeners = new();
     private Task? _listening;
 
     public PostgresBackplane(PostgresConnection connection, IOptions<FeedsOptions> options, ILogger<PostgresBackplane> logger)
@@ -32,7 +32,7 @@ internal sealed class PostgresBackplane : IFeedBackplane, IHostedService, IAsync
         _dataSource = connection.DataSource;
         _logger = logger;
         _writer = new PostgresWriter(_dataSource);
-        _listener = new PostgresListener(_dataSource, TimeSpan.FromMilliseconds(options.Value.Backplane.ReconnectMaxMs), Deliver, logger);
+        _listener = new PostgresListener(_dataSource, TimeSpan.FromMilliseconds(options.Value.Backplane.ReconnectMaxMs), _listeners.Deliver, logger);
     }
 
     public string? Problem => _listener.Problem;
@@ -64,22 +64,7 @@ internal sealed class PostgresBackplane : IFeedBackplane, IHostedService, IAsync
         return await _writer.WriteAsync(draft, cancellationToken).ConfigureAwait(false);
     }
 
-    public IDisposable Subscribe(Action<FeedEvent> listener)
-    {
-        ArgumentNullException.ThrowIfNull(listener);
-        lock (_stop)
-        {
-            _listeners = [.. _listeners, listener];
-        }
-
-        return new Unsubscriber(() =>
-        {
-            lock (_stop)
-            {
-                _listeners = _listeners.Where(l => l != listener).ToArray();
-            }
-        });
-    }
+    public IDisposable Subscribe(Action<FeedEvent> listener) => _listeners.Add(listener);
 
     public async ValueTask<FeedHistory> ReadHistoryAsync(TopicFilter filter, long afterId, CancellationToken cancellationToken = default)
     {
@@ -99,26 +84,5 @@ internal sealed class PostgresBackplane : IFeedBackplane, IHostedService, IAsync
         await _writer.DisposeAsync().ConfigureAwait(false);
         await _stop.CancelAsync().ConfigureAwait(false);
         _stop.Dispose();
-    }
-
-    private void Deliver(FeedEvent feedEvent)
-    {
-        foreach (var listener in Volatile.Read(ref _listeners))
-        {
-            listener(feedEvent);
-        }
-    }
-
-    private sealed class Unsubscriber(Action unsubscribe) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                unsubscribe();
-            }
-        }
     }
 }
