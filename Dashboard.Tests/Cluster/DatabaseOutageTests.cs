@@ -24,8 +24,8 @@ public sealed class DatabaseOutageTests(PostgresServer postgres)
         await postgres.StopAsync();
         try
         {
-            await WaitForHealthAsync(cluster.Http, a, HttpStatusCode.ServiceUnavailable);
-            await WaitForHealthAsync(cluster.Http, b, HttpStatusCode.ServiceUnavailable);
+            await a.WaitForHealthAsync(cluster.Http, HttpStatusCode.ServiceUnavailable);
+            await b.WaitForHealthAsync(cluster.Http, HttpStatusCode.ServiceUnavailable);
 
             using var publish = await cluster.PublishAsync(b, """{"service":"api"}""");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, publish.StatusCode);
@@ -38,8 +38,8 @@ public sealed class DatabaseOutageTests(PostgresServer postgres)
             await postgres.StartAsync();
         }
 
-        await WaitForHealthAsync(cluster.Http, a, HttpStatusCode.OK);
-        await WaitForHealthAsync(cluster.Http, b, HttpStatusCode.OK);
+        await a.WaitForHealthAsync(cluster.Http, HttpStatusCode.OK);
+        await b.WaitForHealthAsync(cluster.Http, HttpStatusCode.OK);
 
         // The stream opened before the outage is still open and goes on from where it was.
         var restartedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -64,7 +64,7 @@ public sealed class DatabaseOutageTests(PostgresServer postgres)
 
         await ExecuteAsync(cluster.ConnectionString, $"ALTER ROLE {role} NOLOGIN");
         await ExecuteAsync(cluster.ConnectionString, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'");
-        await WaitForHealthAsync(cluster.Http, b, HttpStatusCode.ServiceUnavailable);
+        await b.WaitForHealthAsync(cluster.Http, HttpStatusCode.ServiceUnavailable);
 
         // A goes on producing while B hears nothing; these must reach B's client once B is back.
         var missed = await cluster.IdsInTableAsync("clock", Id(before[^1]), long.MaxValue);
@@ -76,27 +76,12 @@ public sealed class DatabaseOutageTests(PostgresServer postgres)
         }
 
         await ExecuteAsync(cluster.ConnectionString, $"ALTER ROLE {role} LOGIN");
-        await WaitForHealthAsync(cluster.Http, b, HttpStatusCode.OK);
+        await b.WaitForHealthAsync(cluster.Http, HttpStatusCode.OK);
 
         var after = await ClusterInstances.ReadUntilAsync(onB, items => items.Count > missed.Count);
         Assert.Equal(missed, after.Take(missed.Count).Select(Id).ToList());
         var expected = await cluster.IdsInTableAsync("clock", Id(before[^1]), Id(after[^1]));
         Assert.Equal(expected, after.Select(Id).ToList());
-    }
-
-    private static async Task WaitForHealthAsync(HttpClient http, DashboardProcess instance, HttpStatusCode status)
-    {
-        using var deadline = new CancellationTokenSource(DashboardProcess.Patience);
-        while (true)
-        {
-            using var health = await http.GetAsync(new Uri(instance.BaseAddress, "/healthz"), deadline.Token);
-            if (health.StatusCode == status)
-            {
-                return;
-            }
-
-            await Task.Delay(100, deadline.Token);
-        }
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

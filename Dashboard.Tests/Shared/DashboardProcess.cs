@@ -42,16 +42,24 @@ public sealed class DashboardProcess : IAsyncDisposable
         }
 
         var instance = new DashboardProcess(Process.Start(start)!, baseAddress);
+        await instance.WaitForHealthAsync(http, HttpStatusCode.OK);
+        return instance;
+    }
+
+    /// <summary>Polls <c>/healthz</c> until it answers <paramref name="status"/>; not listening yet counts as not yet.</summary>
+    public async Task WaitForHealthAsync(HttpClient http, HttpStatusCode status)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         using var deadline = new CancellationTokenSource(Patience);
         while (true)
         {
-            Assert.False(instance._process.HasExited, $"The instance exited at start:\n{instance.Output}");
+            Assert.False(_process.HasExited, $"The instance exited:\n{Output}");
             try
             {
-                using var health = await http.GetAsync(new Uri(baseAddress, "/healthz"), deadline.Token);
-                if (health.StatusCode == HttpStatusCode.OK)
+                using var health = await http.GetAsync(new Uri(BaseAddress, "/healthz"), deadline.Token);
+                if (health.StatusCode == status)
                 {
-                    return instance;
+                    return;
                 }
             }
             catch (HttpRequestException)
@@ -60,7 +68,7 @@ public sealed class DashboardProcess : IAsyncDisposable
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested)
             {
-                throw new TimeoutException($"The instance did not become healthy in {Patience}:\n{instance.Output}");
+                throw new TimeoutException($"/healthz did not answer {(int)status} in {Patience}:\n{Output}");
             }
 
             await Task.Delay(100, deadline.Token);
