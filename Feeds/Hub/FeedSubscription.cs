@@ -10,22 +10,15 @@ namespace Feeds.Hub;
 /// </summary>
 public sealed class FeedSubscription : IDisposable
 {
-    private readonly Channel<FeedEvent> _live;
+    private readonly SubscriptionQueue _queue;
     private readonly Action<FeedSubscription> _onDispose;
-    private ReplayThenLiveReader _reader;
     private int _ended;
 
     internal FeedSubscription(TopicFilter filter, int queueCapacity, Action<FeedSubscription> onDispose)
     {
         Filter = filter;
         _onDispose = onDispose;
-        _live = Channel.CreateBounded<FeedEvent>(new BoundedChannelOptions(queueCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        _reader = new ReplayThenLiveReader([], _live.Reader);
+        _queue = new SubscriptionQueue(queueCapacity);
     }
 
     public TopicFilter Filter { get; }
@@ -34,7 +27,7 @@ public sealed class FeedSubscription : IDisposable
     public FeedHistory? Replay { get; private set; }
 
     /// <summary>Replay, then live events; completes when the subscription ends.</summary>
-    public ChannelReader<FeedEvent> Reader => _reader;
+    public ChannelReader<FeedEvent> Reader => _queue;
 
     /// <summary>Why the subscription ended, or null while it runs.</summary>
     public SubscriptionEndReason? EndReason { get; private set; }
@@ -42,13 +35,19 @@ public sealed class FeedSubscription : IDisposable
     internal void SetReplay(FeedHistory history)
     {
         Replay = history;
-        _reader = new ReplayThenLiveReader(history.Events, _live.Reader);
+        _queue.SetReplay(history.Events);
     }
+
+    /// <summary>
+    /// Ends the reader's current wait (or its next) as if an event had come: for a transport that
+    /// also waits for a heartbeat's timer or the app stopping, and checks those when it wakes.
+    /// </summary>
+    internal void Interrupt() => _queue.Interrupt();
 
     /// <summary>Queues a live event without waiting. False when the queue was full and this offer ended the subscription.</summary>
     internal bool Offer(FeedEvent feedEvent)
     {
-        if (_live.Writer.TryWrite(feedEvent))
+        if (_queue.TryWrite(feedEvent))
         {
             return true;
         }
@@ -67,7 +66,7 @@ public sealed class FeedSubscription : IDisposable
         }
 
         EndReason = reason;
-        _live.Writer.TryComplete();
+        _queue.Complete();
         return true;
     }
 
