@@ -40,16 +40,15 @@ internal sealed class SseStreamResult(
         // Writes stop only when the client goes; waiting also stops when the app does, so that the
         // stream can still hand over what is queued and say when to come back.
         var aborted = httpContext.RequestAborted;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
         var topics = request.Filter.ToString();
 
         // Subscribe before the response starts: a failure here can still be an honest 500.
         FeedSubscription subscription;
         try
         {
-            subscription = await hub.SubscribeAsync(request.Filter, request.AfterId, stop.Token).ConfigureAwait(false);
+            subscription = await hub.SubscribeAsync(request.Filter, request.AfterId, aborted).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             return;
         }
@@ -64,7 +63,7 @@ internal sealed class SseStreamResult(
             try
             {
                 await WritePreambleAsync(body, topics, aborted).ConfigureAwait(false);
-                await PumpAsync(subscription, body, stop.Token, aborted).ConfigureAwait(false);
+                await PumpAsync(subscription, body, aborted).ConfigureAwait(false);
                 if (_stopping || subscription.EndReason == SubscriptionEndReason.Shutdown)
                 {
                     await WriteComeBackLaterAsync(body, aborted).ConfigureAwait(false);
@@ -142,7 +141,7 @@ internal sealed class SseStreamResult(
     /// per event: a stream that fell behind catches up in a few large writes instead of many
     /// small ones, and one that keeps up still sends each event as soon as it is queued.
     /// </summary>
-    private async Task PumpAsync(FeedSubscription subscription, PipeWriter body, CancellationToken stopWaiting, CancellationToken aborted)
+    private async Task PumpAsync(FeedSubscription subscription, PipeWriter body, CancellationToken aborted)
     {
         if (subscription.Replay is { Complete: false } replay)
         {
@@ -151,7 +150,7 @@ internal sealed class SseStreamResult(
         }
 
         var reader = subscription.Reader;
-        using var quiet = new QuietWait(options.HeartbeatSeconds, time, stopWaiting);
+        using var quiet = new QuietWait(options.HeartbeatSeconds, time, subscription, aborted, lifetime.ApplicationStopping);
         while (true)
         {
             // Also after the app starts stopping: what is queued was promised to this client.
@@ -178,7 +177,7 @@ internal sealed class SseStreamResult(
                 return;
             }
 
-            switch (await quiet.WaitAsync(reader).ConfigureAwait(false))
+            switch (await quiet.WaitAsync().ConfigureAwait(false))
             {
                 case QuietWait.Outcome.Ready:
                     break;
