@@ -24,5 +24,24 @@ public sealed class TopicCatalog
         _topics.Values.OrderBy(t => t.Topic, StringComparer.Ordinal).ToArray();
 
     /// <summary>True when some declared topic matches the pattern.</summary>
-    public bool Covers(TopicPattern pattern) => _topics.Keys.Any(pattern.Matches);
+    public bool Covers(TopicPattern pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+
+        // An exact name is a lookup. Keys would copy every name under every lock, for each stream that opens.
+        if (_topics.ContainsKey(pattern.Text))
+        {
+            return true;
+        }
+
+        foreach (var (topic, _) in _topics)
+        {
+            if (pattern.Matches(topic))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
