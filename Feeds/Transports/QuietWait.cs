@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Feeds.Hub;
 
 namespace Feeds.Transports;
@@ -51,20 +50,24 @@ internal sealed class QuietWait : IDisposable
         Completed,
     }
 
-    private bool Stopping => _clientGone.IsCancellationRequested || _appStopping.IsCancellationRequested;
+    /// <summary>The app is stopping or the client left: no need to wait.</summary>
+    public bool Stopping => _clientGone.IsCancellationRequested || _appStopping.IsCancellationRequested;
 
-    // Pooled: this method suspends on nearly every call, and its state machine box would otherwise be one allocation per event.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<Outcome> WaitAsync()
+    /// <summary>
+    /// Arms the quiet timer and waits on the subscription; pass what the wait gave to
+    /// <see cref="Woke"/>. Not an async method: its state machine would be one more object held by
+    /// every idle stream, which already holds its caller's.
+    /// </summary>
+    public ValueTask<bool> WaitAsync()
     {
-        if (Stopping)
-        {
-            return Outcome.Stopping;
-        }
-
         Volatile.Write(ref _quietElapsed, 0);
         _timer.Change(_quiet, Timeout.InfiniteTimeSpan);
-        var more = await _subscription.Reader.WaitToReadAsync().ConfigureAwait(false);
+        return _subscription.Reader.WaitToReadAsync();
+    }
+
+    /// <summary>Disarms the timer and says why the wait ended.</summary>
+    public Outcome Woke(bool more)
+    {
         _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
         // A timer that fired just as an event came costs at most one extra heartbeat.

@@ -118,7 +118,7 @@ internal sealed class SseStreamResult(
         // retry: first, so a client that drops before any event still knows how long to wait;
         // the flush sends the headers at once, so EventSource opens without waiting for an event.
         var preamble = string.Create(CultureInfo.InvariantCulture, $"retry: {options.RetryMs}\n: feeds {topics}\n\n");
-        body.Write(Encoding.UTF8.GetBytes(preamble));
+        Encoding.UTF8.GetBytes(preamble, body);
         await FlushAsync(body, cancellationToken).ConfigureAwait(false);
     }
 
@@ -131,7 +131,7 @@ internal sealed class SseStreamResult(
     {
         var retry = options.RetryMs + Random.Shared.Next(options.ShutdownRetryJitterMs + 1);
         var goodbye = string.Create(CultureInfo.InvariantCulture, $"retry: {retry}\n: server stopping; reconnect in {retry} ms\n\n");
-        body.Write(Encoding.UTF8.GetBytes(goodbye));
+        Encoding.UTF8.GetBytes(goodbye, body);
         await FlushAsync(body, cancellationToken).ConfigureAwait(false);
     }
 
@@ -177,7 +177,7 @@ internal sealed class SseStreamResult(
                 return;
             }
 
-            switch (await quiet.WaitAsync().ConfigureAwait(false))
+            switch (quiet.Stopping ? QuietWait.Outcome.Stopping : quiet.Woke(await quiet.WaitAsync().ConfigureAwait(false)))
             {
                 case QuietWait.Outcome.Ready:
                     break;
