@@ -110,7 +110,8 @@ internal sealed class LoadConnection(Uri url, TimeProvider time, SemaphoreSlim c
         while (!Read(buffer.AsSpan(start, end - start), body, sse, report))
         {
             start = 0;
-            end = await socket.ReceiveAsync(buffer, SocketFlags.None);
+            // The Memory overload: a byte[] binds to the ArraySegment one, which makes a Task per read.
+            end = await socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None);
             if (end == 0)
             {
                 return body.EndsAtClose ? "the server ended the response" : "the server closed the connection before the response's end";
