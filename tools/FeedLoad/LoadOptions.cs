@@ -25,6 +25,8 @@ internal sealed record LoadOptions(int Clients, TimeSpan Duration, Uri Url, int 
                             print the server's subscriber count and memory (from /feeds/stats
                             and metrics/self)
 
+        FeedLoad --self-test checks its HTTP and SSE reading against scripted streams, and exits.
+
         Exits 0 when every check passes, 1 when one fails, 2 on bad arguments.
         """;
 

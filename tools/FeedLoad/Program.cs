@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using FeedLoad;
 
+if (args is ["--self-test"])
+{
+    return await FeedLoad.SelfTest.SelfCheck.RunAsync(Console.Out);
+}
+
 if (!LoadOptions.TryParse(args, out var options, out var error))
 {
     if (error.Length > 0)
