@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FeedLoad;
+using FeedLoad.Wire;
 
 if (args is ["--self-test"])
 {
@@ -43,8 +44,11 @@ var stalled = Enumerable.Range(0, options.Stalled).Select(_ => new StalledConnec
 
 var window = new MeasureWindow();
 using var connectGate = new SemaphoreSlim(options.ConnectRate);
+
+// The streams are read by one epoll thread per core (ReadinessLoop), each connection by one of them.
+var loops = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new ReadinessLoop(stop.Token)).ToArray();
 var connections = Enumerable.Range(0, options.Clients)
-    .Select(_ => new LoadConnection(options.Url, TimeProvider.System, connectGate, window)).ToArray();
+    .Select(i => new LoadConnection(options.Url, TimeProvider.System, connectGate, window, loops[i % loops.Length])).ToArray();
 var ramp = Stopwatch.StartNew();
 var running = connections.Select(c => Task.Run(() => c.RunAsync(stop.Token))).ToArray();
 await Task.WhenAll(connections.Select(c => c.Opened));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using FeedLoad.Wire;
 
 namespace FeedLoad.SelfTest;
 
@@ -62,7 +63,8 @@ internal static class LoopbackChecks
         window.Open(0, double.PositiveInfinity);
         using var gate = new SemaphoreSlim(1);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var connection = new LoadConnection(new Uri($"http://127.0.0.1:{port}/feeds/sse?topic=ticker/ACME"), TimeProvider.System, gate, window);
+        var loop = new ReadinessLoop(stop.Token);
+        var connection = new LoadConnection(new Uri($"http://127.0.0.1:{port}/feeds/sse?topic=ticker/ACME"), TimeProvider.System, gate, window, loop);
         var client = connection.RunAsync(stop.Token);
 
         using (var server = await listener.AcceptSocketAsync(stop.Token))
@@ -89,10 +91,13 @@ internal static class LoopbackChecks
                 // Give the client the last bytes, then end the run as Program does, with the stream still open.
                 await Task.Delay(200, stop.Token);
                 await stop.CancelAsync();
+                return await client;
             }
         }
 
-        return await client;
+        var report = await client;
+        await stop.CancelAsync(); // ends the loop's thread
+        return report;
     }
 
     private static async Task ReadRequestAsync(Socket server, CancellationToken stop)
