@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text;
 using Feeds.Client;
 
 namespace FeedLoad;
@@ -6,6 +6,8 @@ namespace FeedLoad;
 /// <summary>What one connection saw inside the measured window: its events, what was wrong with them, and how late each arrived.</summary>
 internal sealed class ConnectionReport
 {
+    private static readonly byte[] ResetType = Encoding.UTF8.GetBytes(FeedReset.EventType);
+
     private long _lastId;
 
     public bool Connected { get; set; }
@@ -35,9 +37,12 @@ internal sealed class ConnectionReport
     /// <summary>When each of those events arrived, Unix ms; the same order as <see cref="LatenciesMs"/>.</summary>
     public List<double> ReceivedAtMs { get; } = [];
 
-    public void Record(string eventType, string? eventId, EventData data, double receivedUnixMs, bool counted)
+    /// <summary>Counts one event, when <paramref name="counted"/>; its id is remembered either way, so the first counted event's gap is measured too.</summary>
+    /// <param name="eventType">The event's type as UTF-8, compared with the types that mean something here.</param>
+    /// <param name="eventId">The event's id; null when it had none or one that is not a non-negative integer.</param>
+    public void Record(ReadOnlySpan<byte> eventType, long? eventId, EventData data, double receivedUnixMs, bool counted)
     {
-        if (eventType == FeedReset.EventType)
+        if (eventType.SequenceEqual(ResetType))
         {
             // Not a published event: it has no id and its ts is when the server noticed the gap.
             if (counted)
@@ -49,7 +54,8 @@ internal sealed class ConnectionReport
             return;
         }
 
-        var hasId = long.TryParse(eventId, NumberStyles.None, CultureInfo.InvariantCulture, out var id);
+        var hasId = eventId.HasValue;
+        var id = eventId.GetValueOrDefault();
         var previous = _lastId;
         if (hasId)
         {

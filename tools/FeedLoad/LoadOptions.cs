@@ -14,7 +14,7 @@ internal sealed record LoadOptions(int Clients, TimeSpan Duration, Uri Url, int 
           --seconds S       how long to measure, once every connection is open (default 20)
           --warmup S        seconds to wait after the last connection opened before measuring (default 2)
           --connect-rate P  connections opened at once while ramping up (default 200)
-          --url URL         the stream (default http://127.0.0.1:5000/feeds/sse?topic=ticker/*&topic=clock)
+          --url URL         the stream, http (default http://127.0.0.1:5000/feeds/sse?topic=ticker/*&topic=clock)
           --server-pid PID  also sample the server's RSS and CPU from /proc/PID over the run
           --label TEXT      names the run in the table row printed at the end
           --idle S          instead of timing events: hold N streams open S seconds and print the
@@ -24,6 +24,8 @@ internal sealed record LoadOptions(int Clients, TimeSpan Duration, Uri Url, int 
           --churn K         instead of listening: open and close K streams, N at a time, then
                             print the server's subscriber count and memory (from /feeds/stats
                             and metrics/self)
+
+        FeedLoad --self-test checks its HTTP and SSE reading against scripted streams, and exits.
 
         Exits 0 when every check passes, 1 when one fails, 2 on bad arguments.
         """;
@@ -101,6 +103,13 @@ internal sealed record LoadOptions(int Clients, TimeSpan Duration, Uri Url, int 
                     error = $"'{name} {value}' is not understood.";
                     return false;
             }
+        }
+
+        if (options.Churn == 0 && options.Url.Scheme != Uri.UriSchemeHttp)
+        {
+            options = null;
+            error = "the streams are read off plain sockets, without TLS: --url must be http (https works with --churn only).";
+            return false;
         }
 
         if (options.IdleSeconds > 0 && options.ServerPid is null)

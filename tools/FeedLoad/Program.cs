@@ -1,5 +1,11 @@
 using System.Diagnostics;
 using FeedLoad;
+using FeedLoad.Wire;
+
+if (args is ["--self-test"])
+{
+    return await FeedLoad.SelfTest.SelfCheck.RunAsync(Console.Out);
+}
 
 if (!LoadOptions.TryParse(args, out var options, out var error))
 {
@@ -12,8 +18,9 @@ if (!LoadOptions.TryParse(args, out var options, out var error))
     return 2;
 }
 
-// No connection limit per server and no overall timeout: the streams are meant to stay open.
-// No draining either: by default a disposed response is read on for up to 2 s to reuse its
+// HttpClient serves the churn runs and the stats requests; the measured streams read raw sockets
+// (LoadConnection). No connection limit per server and no overall timeout: the streams are meant
+// to stay open. No draining either: by default a disposed response is read on for up to 2 s to reuse its
 // connection, which for an endless stream only delays the close a browser would make at once.
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, MaxResponseDrainSize = 0 })
 {
@@ -37,8 +44,11 @@ var stalled = Enumerable.Range(0, options.Stalled).Select(_ => new StalledConnec
 
 var window = new MeasureWindow();
 using var connectGate = new SemaphoreSlim(options.ConnectRate);
+
+// The streams are read by one epoll thread per core (ReadinessLoop), each connection by one of them.
+var loops = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new ReadinessLoop(stop.Token)).ToArray();
 var connections = Enumerable.Range(0, options.Clients)
-    .Select(_ => new LoadConnection(http, options.Url, TimeProvider.System, connectGate, window)).ToArray();
+    .Select(i => new LoadConnection(options.Url, TimeProvider.System, connectGate, window, loops[i % loops.Length])).ToArray();
 var ramp = Stopwatch.StartNew();
 var running = connections.Select(c => Task.Run(() => c.RunAsync(stop.Token))).ToArray();
 await Task.WhenAll(connections.Select(c => c.Opened));
