@@ -8,7 +8,8 @@ namespace Feeds.Benchmarks;
 /// <summary>
 /// A stream waiting for its next event with a heartbeat timeout, the event arriving while it
 /// waits. Before: a Task.WaitAsync(timeout) per wait, so a timer, a promise and a task per event
-/// per stream. After: <see cref="QuietWait"/>, one timeout source per stream re-armed each wait.
+/// per stream. After: <see cref="QuietWait"/>, one timer per stream re-armed each wait, and the
+/// subscription's own reusable waiter.
 /// </summary>
 public class WaitBenchmarks
 {
@@ -16,17 +17,23 @@ public class WaitBenchmarks
     private readonly FeedEvent _event = Events.Quote(1);
     private readonly CancellationTokenSource _stop = new();
     private Channel<FeedEvent> _channel = null!;
+    private FeedSubscription _subscription = null!;
     private QuietWait _quiet = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _channel = Channel.CreateBounded<FeedEvent>(new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = true });
-        _quiet = new QuietWait(15, TimeProvider.System, _stop.Token);
+        _subscription = new FeedSubscription(TopicFilter.Parse("ticker/ACME"), 1024, static _ => { });
+        _quiet = new QuietWait(15, TimeProvider.System, _subscription, _stop.Token, CancellationToken.None);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _quiet.Dispose();
+    public void Cleanup()
+    {
+        _quiet.Dispose();
+        _subscription.Dispose();
+    }
 
     [Benchmark(Baseline = true)]
     public async Task<bool> TaskWaitAsyncPerEvent()
@@ -41,10 +48,10 @@ public class WaitBenchmarks
     [Benchmark]
     public async Task<bool> QuietWaitRearmed()
     {
-        var waiting = _quiet.WaitAsync(_channel.Reader);
-        _channel.Writer.TryWrite(_event);
-        var outcome = await waiting;
-        _channel.Reader.TryRead(out _);
+        var waiting = _quiet.WaitAsync();
+        _subscription.Offer(_event);
+        var outcome = _quiet.Woke(await waiting);
+        _subscription.Reader.TryRead(out _);
         return outcome == QuietWait.Outcome.Ready;
     }
 }
