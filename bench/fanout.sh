@@ -2,7 +2,7 @@
 # SSE fan-out, the feeds server against a minimal Go net/http broadcaster, back to back on this
 # machine; then the server's memory per idle stream. One command prints the whole table:
 #
-#   bench/fanout.sh                      # about 6 minutes on a quiet machine
+#   bench/fanout.sh                      # about 4 minutes on a quiet machine
 #   SECONDS_PER_RUN=10 bench/fanout.sh   # shorter runs
 #
 # Everything listens on 127.0.0.1 only. Both servers publish one topic, ticker/ACME, at 10 events/s;
