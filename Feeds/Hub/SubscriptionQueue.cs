@@ -90,10 +90,7 @@ internal sealed class SubscriptionQueue : ChannelReader<FeedEvent>, IValueTaskSo
             }
 
             _completed = true;
-            if (_count == 0 && ReplayDone)
-            {
-                _completion?.TrySetResult();
-            }
+            SignalIfDrained();
 
             if (!TakeWaiter())
             {
@@ -133,10 +130,7 @@ internal sealed class SubscriptionQueue : ChannelReader<FeedEvent>, IValueTaskSo
                 if (_completion is null)
                 {
                     _completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    if (_completed && _count == 0 && ReplayDone)
-                    {
-                        _completion.SetResult();
-                    }
+                    SignalIfDrained();
                 }
 
                 return _completion.Task;
@@ -155,7 +149,10 @@ internal sealed class SubscriptionQueue : ChannelReader<FeedEvent>, IValueTaskSo
             item = _replay[_nextReplayed++];
             if (ReplayDone)
             {
-                CompleteIfDrained();
+                lock (_gate)
+                {
+                    SignalIfDrained();
+                }
             }
 
             return true;
@@ -169,10 +166,7 @@ internal sealed class SubscriptionQueue : ChannelReader<FeedEvent>, IValueTaskSo
                 _buffer[_head] = null!;
                 _head = (_head + 1) % _buffer.Length;
                 _count--;
-                if (_count == 0 && _completed)
-                {
-                    _completion?.TrySetResult();
-                }
+                SignalIfDrained();
 
                 if (item.Id > _lastReplayedId)
                 {
@@ -296,14 +290,12 @@ internal sealed class SubscriptionQueue : ChannelReader<FeedEvent>, IValueTaskSo
         _waiter.SetException(new OperationCanceledException(token));
     }
 
-    private void CompleteIfDrained()
+    // Under the lock: Completion is done once the queue is completed and everything, replay included, has been read.
+    private void SignalIfDrained()
     {
-        lock (_gate)
+        if (_completed && _count == 0 && ReplayDone)
         {
-            if (_completed && _count == 0)
-            {
-                _completion?.TrySetResult();
-            }
+            _completion?.TrySetResult();
         }
     }
 
