@@ -14,4 +14,4 @@ echo "== build (Release): the Dashboard installs uPlot from npm; the benchmark t
 dotnet build -c Release Dashboard/Dashboard.csproj -v q -nologo | grep -E "error|Warn" || true
 dotnet build -c Release tools/ChartBench/ChartBench.csproj -v q -nologo | grep -E "error|Warn" || true
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-tools/ChartBench/bin/Release/net9.0/linux-x64/ChartBench --points "$POINTS" --redraws "$REDRAWS"
+tools/ChartBench/bin/Release/net10.0/ChartBench --points "$POINTS" --redraws "$REDRAWS"

@@ -18,8 +18,8 @@ SETTLE=${SETTLE:-15}
 echo "== build (Release)"
 dotnet build -c Release Dashboard/Dashboard.csproj -v q -nologo | grep -E "error|Warn" || true
 dotnet build -c Release tools/CircuitLoad/CircuitLoad.csproj -v q -nologo | grep -E "error|Warn" || true
-APP_DIR=Dashboard/bin/Release/net9.0/linux-x64
-LOAD=tools/CircuitLoad/bin/Release/net9.0/linux-x64/CircuitLoad
+APP_DIR=Dashboard/bin/Release/net10.0
+LOAD=tools/CircuitLoad/bin/Release/net10.0/CircuitLoad
 
 echo "== machine: $(nproc) cores, $(free -h | awk '/Mem:/ {print $2}') memory, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -37,8 +37,8 @@ echo "building (Release)..." >&2
 dotnet build -c Release bench/FeedsHost -v quiet -nologo >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log"; exit 1; }
 dotnet build -c Release tools/FeedLoad -v quiet -nologo >>"$OUT/build.log" 2>&1 || { cat "$OUT/build.log"; exit 1; }
 (cd bench/go-broadcaster && GO111MODULE=off GOCACHE="$OUT/gocache" go build -o go-broadcaster main.go)
-HOST=bench/FeedsHost/bin/Release/net9.0/linux-x64/FeedsHost
-LOAD=tools/FeedLoad/bin/Release/net9.0/linux-x64/FeedLoad
+HOST=bench/FeedsHost/bin/Release/net10.0/FeedsHost
+LOAD=tools/FeedLoad/bin/Release/net10.0/FeedLoad
 GO=bench/go-broadcaster/go-broadcaster
 
 SERVER_PID=

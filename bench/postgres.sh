@@ -22,9 +22,9 @@ echo "building (Release)..."
 dotnet build -c Release Dashboard >/dev/null
 dotnet build -c Release tools/FeedLoad >/dev/null
 dotnet build -c Release tools/PublishLoad >/dev/null
-APP=Dashboard/bin/Release/net9.0/linux-x64/Dashboard
-FEEDLOAD=tools/FeedLoad/bin/Release/net9.0/linux-x64/FeedLoad
-PUBLISHLOAD=tools/PublishLoad/bin/Release/net9.0/linux-x64/PublishLoad
+APP=Dashboard/bin/Release/net10.0/Dashboard
+FEEDLOAD=tools/FeedLoad/bin/Release/net10.0/FeedLoad
+PUBLISHLOAD=tools/PublishLoad/bin/Release/net10.0/PublishLoad
 
 work=$(mktemp -d)
 pids=()

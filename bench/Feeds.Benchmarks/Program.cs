@@ -5,7 +5,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 // In process: BenchmarkDotNet's usual child project would have to restore and build the
-// self-contained net9.0 app again for every benchmark, which this machine's package mirror makes slow.
+// benchmark project again for every benchmark, which this machine's package mirror makes slow.
 var config = DefaultConfig.Instance
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
     .AddDiagnoser(MemoryDiagnoser.Default)
