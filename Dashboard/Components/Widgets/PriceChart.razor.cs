@@ -32,9 +32,9 @@ public sealed partial class PriceChart
             _series =
             [
                 // Last is drawn after bid and ask so it stays on top where the three lines meet.
-                new(topic, "bid", "Bid", "--rz-success"),
-                new(topic, "ask", "Ask", "--rz-danger"),
-                new(topic, "last", "Last", "--rz-primary"),
+                new(topic, "bid", "Bid", "--dash-success"),
+                new(topic, "ask", "Ask", "--dash-danger"),
+                new(topic, "last", "Last", "--dash-primary"),
             ];
         }
     }

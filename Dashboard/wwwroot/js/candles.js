@@ -29,7 +29,7 @@ function drawCandles(state) {
     const ctx = u.ctx;
     const up = css(state.element, "--dash-up", "#1b7a1f");
     const down = css(state.element, "--dash-down", "#c62828");
-    const volume = css(state.element, "--rz-text-secondary-color", "#888");
+    const volume = css(state.element, "--dash-text-secondary", "#888");
     const step = Math.abs(u.valToPos(xs[0] + state.candleSeconds, "x", true) - u.valToPos(xs[0], "x", true));
     const body = Math.max(1, Math.min(step * 0.7, 24 * devicePixelRatio));
     const [first, last] = [u.series[0].idxs?.[0] ?? 0, u.series[0].idxs?.[1] ?? xs.length - 1];
@@ -73,8 +73,8 @@ function drawCandles(state) {
 
 function options(state, config, width) {
   const element = state.element;
-  const text = () => css(element, "--rz-text-secondary-color", "#888");
-  const grid = () => css(element, "--rz-base-300", "rgba(128,128,128,.2)");
+  const text = () => css(element, "--dash-text-secondary", "#888");
+  const grid = () => css(element, "--dash-base-300", "rgba(128,128,128,.2)");
   const axis = () => ({ ...axisSize(), stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } });
   const hidden = (label, format, scale) => ({ label, scale, paths: () => null, points: { show: false }, value: (u, v) => format(v) });
 

@@ -11,7 +11,7 @@ const charts = new WeakMap();
 // and dark needs no message from the server: theme colours first, then the theme's chart series
 // colours. No warning or danger colour, which on these charts mean the threshold lines; eight,
 // so a fleet chart rarely repeats one.
-const palette = ["--rz-primary", "--rz-info", "--rz-success", "--rz-secondary", "--rz-series-3", "--rz-series-4", "--rz-text-secondary-color", "--rz-series-2"];
+const palette = ["--dash-primary", "--dash-info", "--dash-success", "--dash-secondary", "--dash-series-3", "--dash-series-4", "--dash-text-secondary", "--dash-series-2"];
 
 function cssColor(element, value, fallback) {
   if (!value) {
@@ -45,7 +45,7 @@ function drawThreshold(state) {
     }
 
     const ctx = u.ctx;
-    const levels = [[threshold.warning, "--rz-warning"], [threshold.critical, "--rz-danger"]];
+    const levels = [[threshold.warning, "--dash-warning"], [threshold.critical, "--dash-danger"]];
     ctx.save();
     ctx.lineWidth = devicePixelRatio;
     ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
@@ -123,8 +123,8 @@ function markShown(u, i) {
 
 function options(state, config, width) {
   const element = state.element;
-  const text = () => cssColor(element, "--rz-text-secondary-color", "#888");
-  const grid = () => cssColor(element, "--rz-base-300", "rgba(128,128,128,.2)");
+  const text = () => cssColor(element, "--dash-text-secondary", "#888");
+  const grid = () => cssColor(element, "--dash-base-300", "rgba(128,128,128,.2)");
   const axis = () => ({
     ...axisSize(),
     stroke: text,
