@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using Dashboard.Options;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,7 @@ internal static class InspectorProxy
                 UseCookies = false,
                 AutomaticDecompression = DecompressionMethods.None,
                 ConnectTimeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Inspector.ConnectTimeoutSeconds),
+                ConnectCallback = ConnectAsync,
             });
         services.TryAddSingleton<InspectorAllowList>();
         services.TryAddSingleton<InspectorPermits>();
@@ -89,9 +91,22 @@ internal static class InspectorProxy
             request.Headers.TryAddWithoutValidation("Last-Event-ID", lastEventId);
         }
 
-        // The connect timeout is the handler's; this one bounds the whole wait for the headers.
-        var headersWithin = TimeSpan.FromSeconds(inspector.ConnectTimeoutSeconds + inspector.FirstByteTimeoutSeconds);
+        // The first-byte clock runs from sending on a pooled connection; a new one first gets the
+        // connect timeout (the handler's), then the clock starts again once connected.
+        var connectWithin = TimeSpan.FromSeconds(inspector.ConnectTimeoutSeconds);
+        var headersWithin = TimeSpan.FromSeconds(inspector.FirstByteTimeoutSeconds);
         using var headersDeadline = new CancellationTokenSource(headersWithin, time);
+        request.Options.Set(ConnectPhase, connected =>
+        {
+            try
+            {
+                headersDeadline.CancelAfter(connected ? headersWithin : connectWithin + headersWithin);
+            }
+            catch (ObjectDisposedException)
+            {
+                // This request is over; the connection it started goes to another one.
+            }
+        });
         using var waitingForHeaders = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, headersDeadline.Token);
         HttpResponseMessage upstream;
         try
@@ -105,7 +120,7 @@ internal static class InspectorProxy
         catch (OperationCanceledException)
         {
             var detail = headersDeadline.IsCancellationRequested
-                ? $"{url} sent no status line and headers within {inspector.FirstByteTimeoutSeconds} s of connecting (Dashboard:Inspector:FirstByteTimeoutSeconds)."
+                ? $"{url} sent no status line and headers within {inspector.FirstByteTimeoutSeconds} s of being connected to (Dashboard:Inspector:FirstByteTimeoutSeconds)."
                 : $"{url} could not be connected to within {inspector.ConnectTimeoutSeconds} s (Dashboard:Inspector:ConnectTimeoutSeconds).";
             InspectorLog.Unanswered(logger, url.Uri, detail);
             await Problem(context, StatusCodes.Status504GatewayTimeout, "Upstream timed out", detail);
@@ -196,6 +211,28 @@ internal static class InspectorProxy
         {
             return (bytes, context.RequestAborted.IsCancellationRequested ? "the inspector left" : $"the upstream dropped: {ex.Message}");
         }
+    }
+
+    /// <summary>Told when the request opens a new connection (false) and once it is connected (true).</summary>
+    private static readonly HttpRequestOptionsKey<Action<bool>> ConnectPhase = new("Dashboard.Inspector.ConnectPhase");
+
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        context.InitialRequestMessage.Options.TryGetValue(ConnectPhase, out var phase);
+        phase?.Invoke(false);
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        phase?.Invoke(true);
+        return new NetworkStream(socket, ownsSocket: true);
     }
 
     private static Task Problem(HttpContext context, int status, string title, string detail) =>
