@@ -7,6 +7,7 @@ using Dashboard.Options;
 using Dashboard.Relay;
 using Feeds;
 using Feeds.Client;
+using Feeds.Transports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Radzen;
@@ -46,6 +47,17 @@ public static class DashboardExtensions
             {
                 client.DefaultRequestHeaders.Authorization = new("Bearer", key);
             }
+
+            // Only with the feeds in this process, where this client connects to nothing but this
+            // process's own listener: the pass keeps the relay's streams clear of the stream limits.
+            if (sp.GetService<RelayPass>() is { } pass)
+            {
+                client.DefaultRequestHeaders.Add(RelayPass.HeaderName, pass.Value);
+            }
+        }).ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+        {
+            // A redirect would carry the pass, which unlike Authorization is not stripped, to wherever it points.
+            AllowAutoRedirect = sp.GetService<RelayPass>() is null,
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new FeedClient(
@@ -53,8 +65,7 @@ public static class DashboardExtensions
             options: null,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<FeedClient>>()));
-        services.AddHttpClient(InspectorProxy.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddInspectorProxy();
         services.TryAddSingleton<FeedsAddress>();
         services.TryAddSingleton<IRelayUpstream, SseRelayUpstream>();
         services.TryAddSingleton<FeedRelay>();

@@ -7,7 +7,7 @@ namespace Dashboard.Tests.Shared;
 /// The real dashboard executable's wiring (<see cref="DashboardApp"/>) on a real Kestrel socket,
 /// 127.0.0.1 on a free port, with the feeds in-process and the default configuration.
 /// </summary>
-public sealed class DashboardServer : IAsyncLifetime
+public sealed class DashboardServer : IAsyncLifetime, IAsyncDisposable
 {
     private WebApplication? _app;
 
@@ -33,4 +33,6 @@ public sealed class DashboardServer : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 }

@@ -1,3 +1,4 @@
+using Dashboard.Inspector;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Options;
@@ -63,16 +64,40 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             }
         }
 
-        for (var i = 0; i < options.Inspector.AllowedUrls.Count; i++)
+        ValidateInspector(options.Inspector, failures);
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateInspector(InspectorOptions inspector, List<string> failures)
+    {
+        for (var i = 0; i < inspector.AllowedUrls.Count; i++)
         {
-            // A prefix must reach past the host, or "http://a" would also allow "http://a.evil.example".
-            var prefix = options.Inspector.AllowedUrls[i];
-            if (!Uri.TryCreate(prefix, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !prefix.StartsWith(uri.GetLeftPart(UriPartial.Authority) + "/", StringComparison.OrdinalIgnoreCase))
+            // The prefixes are compared in the proxy's normal form, so they must have one: a path, and no query.
+            var prefix = inspector.AllowedUrls[i];
+            if (!StreamUrl.TryParse(prefix, out var url, out var problem) || url.Query.Length > 0 || !HasPath(prefix))
             {
-                failures.Add($"Dashboard:Inspector:AllowedUrls:{i} '{prefix}' must be an absolute http(s) URL with a path, e.g. https://feeds.example.com/events.");
+                var why = url is null ? problem : "it has no path or has a query";
+                failures.Add($"Dashboard:Inspector:AllowedUrls:{i} '{prefix}' must be an absolute http(s) URL with a path and no query, e.g. https://feeds.example.com/events ({why}).");
             }
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        Range(failures, "Dashboard:Inspector:ConnectTimeoutSeconds", inspector.ConnectTimeoutSeconds, 1, 300);
+        Range(failures, "Dashboard:Inspector:FirstByteTimeoutSeconds", inspector.FirstByteTimeoutSeconds, 1, 300);
+        Range(failures, "Dashboard:Inspector:IdleTimeoutSeconds", inspector.IdleTimeoutSeconds, 1, 3600);
+        Range(failures, "Dashboard:Inspector:MaxStreamsPerClient", inspector.MaxStreamsPerClient, 1, 10_000);
+        Range(failures, "Dashboard:Inspector:MaxStreams", inspector.MaxStreams, 1, 100_000);
+    }
+
+    // A prefix must reach past the host, or "http://a" would also allow "http://a.evil.example".
+    private static bool HasPath(string prefix) =>
+        Uri.TryCreate(prefix, UriKind.Absolute, out var uri) && prefix.StartsWith(uri.GetLeftPart(UriPartial.Authority) + "/", StringComparison.OrdinalIgnoreCase);
+
+    private static void Range(List<string> failures, string key, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"{key} must be between {min} and {max} (was {value}).");
+        }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,23 +14,26 @@ namespace Feeds.Transports;
 /// ASP.NET Core's rate limiter, set up for the feeds: concurrent streams per client address
 /// (<c>Feeds:Sse:MaxStreamsPerClient</c>, then 429) and in all (<c>Feeds:Sse:MaxStreams</c>, then
 /// 503), and a token bucket per client on publishing (<c>Feeds:Publish:PermitsPerSecond</c>).
-/// A stream holds its permit until it ends, so the counts are of open streams.
+/// A stream holds its permit until it ends, so the counts are of open streams. The hosting app's
+/// own relay, recognised by its <see cref="RelayPass"/>, is outside both limits.
 /// </summary>
 internal static class FeedLimits
 {
     public static IServiceCollection AddFeedLimits(this IServiceCollection services)
     {
+        services.TryAddSingleton<RelayPass>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<FeedsOptions>>((limiter, feeds) => Configure(limiter, feeds.Value));
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<FeedsOptions>, RelayPass>((limiter, feeds, relay) => Configure(limiter, feeds.Value, relay));
         return services;
     }
 
-    private static void Configure(RateLimiterOptions limiter, FeedsOptions feeds)
+    private static void Configure(RateLimiterOptions limiter, FeedsOptions feeds, RelayPass relay)
     {
-        var all = PartitionedRateLimiter.Create<HttpContext, string>(context => IsStream(context)
+        bool IsLimitedStream(HttpContext context) => IsStream(context) && !relay.IsPresentedBy(context);
+        var all = PartitionedRateLimiter.Create<HttpContext, string>(context => IsLimitedStream(context)
             ? RateLimitPartition.GetConcurrencyLimiter("all", _ => new ConcurrencyLimiterOptions { PermitLimit = feeds.Sse.MaxStreams, QueueLimit = 0 })
             : RateLimitPartition.GetNoLimiter(""));
-        var perClient = PartitionedRateLimiter.Create<HttpContext, string>(context => IsStream(context)
+        var perClient = PartitionedRateLimiter.Create<HttpContext, string>(context => IsLimitedStream(context)
             ? RateLimitPartition.GetConcurrencyLimiter(Client(context), _ => new ConcurrencyLimiterOptions { PermitLimit = feeds.Sse.MaxStreamsPerClient, QueueLimit = 0 })
             : RateLimitPartition.GetNoLimiter(""));
         limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perClient, all);
