@@ -8,6 +8,9 @@ internal sealed class ManualTimer(TimerCallback callback, object? state, TimeSpa
     /// <summary>How long after creation the code under test wanted it to fire.</summary>
     public TimeSpan DueTime { get; private set; } = dueTime;
 
+    /// <summary>True once the code under test has let it go, as a cancellation source does when its wait ends in time.</summary>
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
     public void Fire()
     {
         Assert.True(Volatile.Read(ref _disposed) == 0, "The timer was disposed before it fired.");

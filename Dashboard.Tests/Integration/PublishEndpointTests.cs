@@ -142,6 +142,58 @@ public sealed class PublishEndpointTests
     }
 
     [Fact]
+    public async Task Publish_BodySentTooSlowly_Returns408Problem()
+    {
+        await using var server = await FeedsServer.StartAsync(Settings);
+
+        using var response = await BrokenBodies.StallingAsync(server.BaseAddress, "/feeds/publish/alerts", $"Authorization: Bearer {Key}");
+
+        await ProblemAssert.IsAsync(HttpStatusCode.RequestTimeout, response);
+        Assert.Empty((await server.Hub.ReadHistoryAsync(global::Feeds.Hub.TopicFilter.Parse("alerts"), 0)).Events);
+    }
+
+    [Fact]
+    public async Task Publish_MalformedChunkSize_Returns400Problem()
+    {
+        await using var server = await FeedsServer.StartAsync(Settings);
+
+        using var response = await BrokenBodies.BadChunkSizeAsync(server.BaseAddress, "/feeds/publish/alerts", $"Authorization: Bearer {Key}");
+
+        await ProblemAssert.IsAsync(HttpStatusCode.BadRequest, response);
+        Assert.Empty((await server.Hub.ReadHistoryAsync(global::Feeds.Hub.TopicFilter.Parse("alerts"), 0)).Events);
+    }
+
+    [Fact]
+    public async Task Publish_InvalidUtf8InAString_Returns400NamingUtf8()
+    {
+        await using var server = await FeedsServer.StartAsync(Settings);
+        using var client = server.CreateClient();
+        byte[] body = [.. "{\"message\":\"a"u8, 0xC3, 0x28, .. "b\"}"u8];
+
+        using var response = await client.SendAsync(Post("feeds/publish/alerts", body));
+
+        Assert.Contains("UTF-8", await ProblemAssert.IsAsync(HttpStatusCode.BadRequest, response), StringComparison.Ordinal);
+        Assert.Empty((await server.Hub.ReadHistoryAsync(global::Feeds.Hub.TopicFilter.Parse("alerts"), 0)).Events);
+    }
+
+    [Theory]
+    [InlineData("\U0001F680 launch")]
+    [InlineData("\u6F22\u5B57\u304B\u306A")]
+    [InlineData("caf\u00E9 \u20AC5")]
+    public async Task Publish_MultiByteUtf8_ArrivesUnchanged(string message)
+    {
+        await using var server = await FeedsServer.StartAsync(Settings);
+        using var client = server.CreateClient();
+        await using var stream = await SseConnection.OpenAsync(client, server.SseUri("alerts"));
+
+        using var response = await client.SendAsync(Post("feeds/publish/alerts", Encoding.UTF8.GetBytes($"{{\"message\":\"{message}\"}}")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var data = JsonDocument.Parse((await stream.NextAsync()).Data);
+        Assert.Equal(Encoding.UTF8.GetBytes(message), Encoding.UTF8.GetBytes(data.RootElement.GetProperty("message").GetString()!));
+    }
+
+    [Fact]
     public async Task Publish_NotJsonContentType_Returns415()
     {
         await using var server = await FeedsServer.StartAsync(Settings);
@@ -209,6 +261,14 @@ public sealed class PublishEndpointTests
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         }
 
+        return request;
+    }
+
+    private static HttpRequestMessage Post(string url, byte[] json)
+    {
+        var request = Post(url, "");
+        request.Content = new ByteArrayContent(json);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return request;
     }
 

@@ -68,6 +68,29 @@ public sealed class SseEndpointTests
     }
 
     [Fact]
+    public async Task Sse_NewStream_PreambleNamesTheIdItStartsAfter()
+    {
+        await using var server = await FeedsServer.StartAsync();
+        await server.PublishAsync("test/a");
+        var last = await server.PublishAsync("test/b");
+        using var client = server.CreateClient();
+        using var response = await client.GetAsync(server.SseUri("test/a"), HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        var preamble = new List<string>();
+        do
+        {
+            preamble.Add(await reader.ReadLineAsync().WaitAsync(Patience) ?? throw new EndOfStreamException());
+        }
+        while (preamble[^1].Length > 0);
+
+        // An id with no data dispatches no event but becomes EventSource's lastEventId: a client that
+        // drops before its first event resumes after the last id of any topic when it subscribed.
+        Assert.Contains($"id: {last.Id}", preamble);
+        Assert.DoesNotContain(preamble, line => line.StartsWith("data:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Sse_PublishedEvent_ParsesWithIdTypeRetryAndJsonData()
     {
         await using var server = await FeedsServer.StartAsync(new Dictionary<string, string?> { ["Feeds:Sse:RetryMs"] = "1234" });

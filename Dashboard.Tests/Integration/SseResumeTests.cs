@@ -93,7 +93,8 @@ public sealed class SseResumeTests
 
         var reset = items[0];
         Assert.Equal("reset", reset.EventType);
-        Assert.Null(reset.EventId);
+        // No id of its own: like any event without an id: line, it carries the last one, the preamble's, which is the id resumed from.
+        Assert.Equal(published[1].Id.ToString(), reset.EventId);
         using var data = JsonDocument.Parse(reset.Data);
         Assert.Equal("", data.RootElement.GetProperty("topic").GetString());
         Assert.True(data.RootElement.GetProperty("ts").GetInt64() > 0);

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using Feeds.Hub;
+using Feeds.Transports;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Demos;
@@ -23,9 +25,25 @@ internal static class ChatEndpoints
         return demos;
     }
 
-    private static async Task<IResult> PostAsync(ChatPost post, ChatRoom room, CancellationToken cancellationToken)
+    private static async Task<IResult> PostAsync(HttpContext context, ChatRoom room)
     {
-        var posted = await room.PostAsync(post, "post", cancellationToken).ConfigureAwait(false);
+        var body = await JsonBody.ReadObjectAsync(context, room.MaxPostBytes, $"{DemosOptions.SectionName}:{nameof(DemosOptions.ChatMaxLength)}").ConfigureAwait(false);
+        if (!body.IsObject)
+        {
+            return body.Problem;
+        }
+
+        ChatPost? post;
+        try
+        {
+            post = body.Value.Deserialize<ChatPost>(FeedJson.Options);
+        }
+        catch (JsonException)
+        {
+            return TypedResults.Problem("Send {\"author\": \"...\", \"text\": \"...\"}, both strings.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid message");
+        }
+
+        var posted = await room.PostAsync(post!, "post", context.RequestAborted).ConfigureAwait(false);
         return posted.Event is { } published
             ? TypedResults.Json(new { id = published.Id }, FeedJson.Options)
             : TypedResults.Problem(posted.Error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid message");

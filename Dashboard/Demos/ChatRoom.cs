@@ -18,6 +18,12 @@ public sealed class ChatRoom(FeedHub hub, IOptions<DemosOptions> options, ILogge
 
     public int MaxLength => options.Value.ChatMaxLength;
 
+    /// <summary>
+    /// The largest body <c>POST /demos/chat/messages</c> reads: the longest author and message with
+    /// every character escaped (<c>\uXXXX</c>, 6 bytes), and a kilobyte for the rest of the object.
+    /// </summary>
+    public int MaxPostBytes => ((MaxLength + MaxAuthorLength) * 6) + 1024;
+
     public async ValueTask<ChatPostResult> PostAsync(ChatPost post, string via, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(post);

@@ -114,7 +114,8 @@ public sealed class FeedClient(HttpClient http, FeedClientOptions? options = nul
                         body = new IdleTimeoutStream(body, idle, _time);
                     }
 
-                    var parser = SseParser.Create(body);
+                    var ids = new LastEventIdStream(body);
+                    var parser = SseParser.Create(ids);
                     var items = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
                     try
                     {
@@ -143,6 +144,14 @@ public sealed class FeedClient(HttpClient http, FeedClientOptions? options = nul
 
                     // The parser keeps the last retry: it read, even one sent before any event.
                     session.ServerRetry(parser.ReconnectionInterval);
+
+                    // The last complete id: too, which may be later than the last event yielded: the
+                    // feeds' preamble names where a stream starts, so one that drops before its first
+                    // event resumes from there and misses nothing published while it reconnects.
+                    if (long.TryParse(ids.LastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var resumeAfter))
+                    {
+                        session.LastEventId = resumeAfter;
+                    }
                 }
             }
 

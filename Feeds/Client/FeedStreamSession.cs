@@ -6,7 +6,7 @@ namespace Feeds.Client;
 /// </summary>
 internal sealed class FeedStreamSession(long? lastEventId, TimeSpan initialRetry, Action<FeedConnectionState>? onStateChanged)
 {
-    /// <summary>The id of the last event yielded, sent as <c>Last-Event-ID</c> on the next connection.</summary>
+    /// <summary>Where to resume, sent as <c>Last-Event-ID</c> on the next connection: the last event yielded, or a later complete <c>id:</c> line such as a stream's preamble.</summary>
     public long? LastEventId { get; set; } = lastEventId;
 
     /// <summary>The server's latest <c>retry:</c>, or the configured initial delay until it sends one.</summary>

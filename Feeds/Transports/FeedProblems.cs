@@ -27,9 +27,18 @@ internal static class FeedProblems
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
 
-    public static ProblemHttpResult TooLarge(int maxBytes) =>
-        TypedResults.Problem($"The body is larger than {maxBytes} bytes; see Feeds:Publish:MaxBodyBytes.",
+    public static ProblemHttpResult TooLarge(int maxBytes, string setting) =>
+        TypedResults.Problem($"The body is larger than {maxBytes} bytes; see {setting}.",
             statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large");
+
+    /// <summary>408: Kestrel gave up on a body that arrived below its minimum data rate.</summary>
+    public static ProblemHttpResult BodyTooSlow() =>
+        TypedResults.Problem("The body arrived too slowly (below the server's minimum data rate); send it all at once.",
+            statusCode: StatusCodes.Status408RequestTimeout, title: "Request timeout");
+
+    /// <summary>A body Kestrel could not read off the wire, such as a malformed chunk, with the status it chose.</summary>
+    public static ProblemHttpResult UnreadableBody(int statusCode, string reason) =>
+        TypedResults.Problem($"The body could not be read: {reason}", statusCode: statusCode, title: "Invalid request");
 
     public static ProblemHttpResult UnsupportedMediaType(string? contentType) =>
         TypedResults.Problem($"Send the event as application/json (got {contentType ?? "no content type"}).",

@@ -23,6 +23,8 @@ internal static class PublishEndpoint
     /// <summary>The event type when the caller names none: what EventSource's <c>onmessage</c> receives.</summary>
     public const string DefaultType = "message";
 
+    private const string MaxBodySetting = "Feeds:Publish:MaxBodyBytes";
+
     public static RouteGroupBuilder MapPublishEndpoint(this RouteGroupBuilder group)
     {
         group.MapPost("/publish/{**topic}", PublishAsync).RequireRateLimiting(RateLimitPolicy);
@@ -88,55 +90,19 @@ internal static class PublishEndpoint
             return FeedProblems.BadRequest("type must be letters, digits, '-', '_' or '.'.");
         }
 
-        var contentType = context.Request.ContentType;
-        if (!IsJson(contentType))
-        {
-            return FeedProblems.UnsupportedMediaType(contentType);
-        }
-
-        if (context.Request.ContentLength > publish.MaxBodyBytes)
-        {
-            return FeedProblems.TooLarge(publish.MaxBodyBytes);
-        }
-
         return null;
     }
 
     private static async Task<IResult> ReadAndPublishAsync(HttpContext context, string topic, string type, int maxBytes, FeedHub hub, ILogger logger)
     {
-        // A chunked body has no length to check up front; Kestrel stops reading past this size.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        var body = await JsonBody.ReadObjectAsync(context, maxBytes, MaxBodySetting).ConfigureAwait(false);
+        if (!body.IsObject)
         {
-            limit.MaxRequestBodySize = maxBytes;
+            return body.Problem;
         }
 
-        JsonElement data;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
-            data = document.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            return FeedProblems.BadRequest($"The body is not valid JSON: {ex.Message}");
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return FeedProblems.TooLarge(maxBytes);
-        }
-
-        if (data.ValueKind != JsonValueKind.Object)
-        {
-            return FeedProblems.BadRequest($"The body must be a JSON object (got {data.ValueKind}); its fields become the event's data.");
-        }
-
-        var published = await hub.PublishAsync(topic, type, data, context.RequestAborted).ConfigureAwait(false);
+        var published = await hub.PublishAsync(topic, type, body.Value, context.RequestAborted).ConfigureAwait(false);
         TransportsLog.Published(logger, published.Id, topic, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         return TypedResults.Json(new PublishedEvent(published.Id, topic, type, published.Timestamp.ToUnixTimeMilliseconds()), FeedJson.Options);
     }
-
-    private static bool IsJson(string? contentType) =>
-        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
-        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
 }

@@ -117,7 +117,10 @@ internal sealed class SseStreamResult(
     {
         // retry: first, so a client that drops before any event still knows how long to wait;
         // the flush sends the headers at once, so EventSource opens without waiting for an event.
-        var preamble = string.Create(CultureInfo.InvariantCulture, $"retry: {options.RetryMs}\n: feeds {topics}\n\n");
+        // id: where this stream starts (read after subscribing): an id without data dispatches no
+        // event but sets lastEventId, so a client that drops before its first event resumes from
+        // here instead of reconnecting without Last-Event-ID and missing what came in between.
+        var preamble = string.Create(CultureInfo.InvariantCulture, $"retry: {options.RetryMs}\nid: {request.AfterId ?? hub.LastId}\n: feeds {topics}\n\n");
         Encoding.UTF8.GetBytes(preamble, body);
         await FlushAsync(body, cancellationToken).ConfigureAwait(false);
     }
