@@ -53,16 +53,17 @@ public sealed class WebSocketInboundTests(ITestOutputHelper output)
         {
             while (!closing.IsCompleted && sent < FloodBytes)
             {
-                await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, stopSending.Token);
                 sent += message.Length;
+                await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, stopSending.Token);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException && closing.IsCompleted)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
-            // The close came while a send waited on a server that had stopped reading.
+            // The close came while a send waited; whether it came is asserted below.
+            output.WriteLine($"the flood's last send ended with {ex.GetType().Name}: {ex.Message}");
         }
 
-        output.WriteLine($"{sent} bytes of messages sent before the close arrived");
+        output.WriteLine($"{sent} bytes of messages handed to the socket before the close arrived");
 
         // Assert: closed, and long before the flood was through (what was sent includes what the kernels buffered).
         Assert.True(closing.IsCompleted, $"No close after {sent} bytes of messages.");

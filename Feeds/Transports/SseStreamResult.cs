@@ -15,10 +15,10 @@ namespace Feeds.Transports;
 /// <summary>
 /// One SSE response: subscribes to the hub, then a single loop writes the replay, the live events
 /// and heartbeats until the client goes away, the app stops, the request's <c>maxEvents</c> is
-/// reached, or the subscription ends (a consumer too slow for its queue: the response just ends
-/// and the client resumes with Last-Event-ID). A client that stops reading altogether has its
-/// connection reset by the <see cref="WriteWatchdog"/>. The hub knows nothing of HTTP; this knows
-/// nothing of how events are produced.
+/// reached, or the subscription ends. A consumer too slow for its queue, or one write that waits
+/// on the client too long, has its connection reset by the <see cref="WriteWatchdog"/>, and the
+/// client resumes with Last-Event-ID. The hub knows nothing of HTTP; this knows nothing of how
+/// events are produced.
 /// </summary>
 internal sealed class SseStreamResult(
     StreamRequest request,

@@ -14,9 +14,10 @@ namespace Feeds.Transports;
 /// while a second only listens for the client's close. WebSocket pings every heartbeat interval
 /// keep proxies from closing it and find a client that has silently gone. How it ends says what
 /// to do next: 1000 after <c>maxEvents</c> (done), 1001 when the server stops (come back after the
-/// delay in the reason), 1013 when the client fell behind its queue (come back now, with lastEventId),
-/// 1008 when the client sent a message (it may send nothing but its close). A client that stops
-/// reading has its connection reset by the <see cref="WriteWatchdog"/>.
+/// delay in the reason), 1008 when the client sent a message (it may send nothing but its close).
+/// A client that fell behind its queue, or whose write waits too long, has its connection reset by
+/// the <see cref="WriteWatchdog"/> (1013 when the close gets out before the reset): come back now,
+/// with lastEventId.
 /// </summary>
 internal sealed class WebSocketStreamResult(
     StreamRequest request,
@@ -32,10 +33,11 @@ internal sealed class WebSocketStreamResult(
 
     /// <summary>
     /// What the listener reads of data messages, in all, before it stops reading: the first one
-    /// already ends the stream, and this bounds what a client that keeps sending costs until the
-    /// close gets through to it.
+    /// already ends the stream; the rest is read only to be dropped, so that a client still
+    /// sending when the close went out gets the close rather than a reset (closing a socket with
+    /// unread data resets it). This bounds what a client that keeps sending costs.
     /// </summary>
-    internal const int MaxIncomingBytes = 16 * 1024;
+    internal const int MaxIncomingBytes = 4 * 1024 * 1024;
 
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
@@ -191,7 +193,7 @@ internal sealed class WebSocketStreamResult(
     /// <summary>
     /// Reads what the client sends, which must be nothing but its close. Any data message breaks
     /// that rule: the sender closes with 1008 at once, and this goes on only to take the client's
-    /// close, stopping once <see cref="MaxIncomingBytes"/> of data have come in all (a size per
+    /// close (within the close handshake's 5 s), stopping once <see cref="MaxIncomingBytes"/> of data have come in all (a size per
     /// message would reset at each message's end, and a flood of small ones never stop). Cancels
     /// <paramref name="clientGone"/> when the client closes or the connection breaks; not when it
     /// stops reading for the budget, so that the sender's 1008 still goes out.

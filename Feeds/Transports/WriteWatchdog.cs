@@ -7,19 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace Feeds.Transports;
 
 /// <summary>
-/// Cuts a stream's connection once its client has stopped reading: when one write waits on the
-/// client longer than <c>Feeds:Sse:WriteTimeoutSeconds</c> (as Mercure's write timeout does), or
-/// when the hub drops the subscription as too slow while a write is waiting. Cutting resets the
-/// connection (RST): a plain close would leave the kernel trying to deliver the megabytes queued
-/// for a client that never reads them, and the request would stay open, holding its stream permit,
-/// for as long as the client kept the socket. A stream whose writes all complete at once, the
-/// common case, never makes the timer.
+/// Cuts a stream's connection when its client cannot keep up: when the hub drops the subscription
+/// as too slow, and when one write waits on the client longer than <c>Feeds:Sse:WriteTimeoutSeconds</c>
+/// (as Mercure's write timeout does). Cutting resets the connection (RST) and ends the request: a
+/// response that merely ended left a client that had stopped reading connected, kept alive, with
+/// the kernel holding megabytes for it; a plain close would still leave those megabytes queued.
+/// A dropped client resumes with its last id either way. A stream whose writes all complete at
+/// once, the common case, never makes the timer.
 /// </summary>
 /// <remarks>SSE, WebSocket and long polling share this one; each passes its writes through <see cref="Watch(ValueTask)"/>.</remarks>
 internal sealed class WriteWatchdog : IDisposable
 {
     private readonly HttpContext _context;
-    private readonly FeedSubscription? _subscription;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -27,17 +26,17 @@ internal sealed class WriteWatchdog : IDisposable
     private ITimer? _timer;
     private int _waiting;
     private int _cut;
+    private bool _reset;
     private bool _disposed;
 
-    /// <param name="subscription">The stream's subscription, whose drop cuts a waiting write; null when there is none to watch.</param>
+    /// <param name="subscription">The stream's subscription, whose drop cuts the connection; null when there is none to watch.</param>
     public WriteWatchdog(HttpContext context, FeedSubscription? subscription, int timeoutSeconds, TimeProvider time, ILogger logger)
     {
         _context = context;
-        _subscription = subscription;
         _timeout = TimeSpan.FromSeconds(timeoutSeconds);
         _time = time;
         _logger = logger;
-        subscription?.OnDropped(static state => ((WriteWatchdog)state).OnDropped(), this);
+        subscription?.OnDropped(static state => ((WriteWatchdog)state).Cut("the client fell behind its queue"), this);
     }
 
     /// <summary>Why the connection was cut, or null while it has not been.</summary>
@@ -63,10 +62,15 @@ internal sealed class WriteWatchdog : IDisposable
 
     public void Dispose()
     {
-        // Under the lock, so a reset queued before this cannot reach a context that Kestrel has
-        // already handed to the connection's next request.
+        // Under the lock: a cut asked for but not yet run (the stream ended by itself meanwhile)
+        // runs now, before the request ends and Kestrel may hand this context to the next request.
         lock (_gate)
         {
+            if (Volatile.Read(ref _cut) == 1)
+            {
+                ResetUnderLock();
+            }
+
             _disposed = true;
         }
 
@@ -103,13 +107,7 @@ internal sealed class WriteWatchdog : IDisposable
     {
         _timer ??= _time.CreateTimer(static state => ((WriteWatchdog)state!).OnTimeout(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _timer.Change(_timeout, Timeout.InfiniteTimeSpan);
-        Interlocked.Exchange(ref _waiting, 1);
-
-        // A drop that came just before this write began found no write waiting.
-        if (_subscription?.EndReason == SubscriptionEndReason.Overflow)
-        {
-            OnDropped();
-        }
+        Volatile.Write(ref _waiting, 1);
     }
 
     private void Disarm()
@@ -126,39 +124,40 @@ internal sealed class WriteWatchdog : IDisposable
         }
     }
 
-    // Without a write waiting, the stream is not stuck: it sees the end at its next pass and ends its response itself.
-    private void OnDropped()
-    {
-        if (Volatile.Read(ref _waiting) == 1)
-        {
-            Cut("the client fell behind its queue and was not reading");
-        }
-    }
-
     private void Reset()
     {
         lock (_gate)
         {
-            if (_disposed)
+            if (!_disposed)
             {
-                return;
+                ResetUnderLock();
             }
-
-            // Linger 0 makes the close a reset, which drops what the kernel still holds for this client.
-            if (_context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
-            {
-                try
-                {
-                    socket.LingerState = new LingerOption(enable: true, seconds: 0);
-                }
-                catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-                {
-                    // Already closing; the abort below still ends the request.
-                }
-            }
-
-            TransportsLog.ConnectionCut(_logger, _context.Connection.RemoteIpAddress?.ToString() ?? "unknown", Reason ?? "");
-            _context.Abort();
         }
+    }
+
+    private void ResetUnderLock()
+    {
+        if (_reset)
+        {
+            return;
+        }
+
+        _reset = true;
+
+        // Linger 0 makes the close a reset, which drops what the kernel still holds for this client.
+        if (_context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        {
+            try
+            {
+                socket.LingerState = new LingerOption(enable: true, seconds: 0);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                // Already closing; the abort below still ends the request.
+            }
+        }
+
+        TransportsLog.ConnectionCut(_logger, _context.Connection.RemoteIpAddress?.ToString() ?? "unknown", Reason ?? "");
+        _context.Abort();
     }
 }
