@@ -72,6 +72,25 @@ internal sealed class SseConnection : IAsyncDisposable
         return items;
     }
 
+    /// <summary>Reads until the server ends the response or resets the connection; returns the whole events read on the way.</summary>
+    public async Task<List<SseItem<string>>> ReadUntilCutAsync()
+    {
+        var items = new List<SseItem<string>>();
+        try
+        {
+            while (await MoveNextAsync())
+            {
+                items.Add(_items.Current);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            // Reset: what came before it was whole events, the parser yields no partial one.
+        }
+
+        return items;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _closed.CancelAsync();

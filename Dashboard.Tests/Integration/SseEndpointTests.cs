@@ -245,7 +245,7 @@ public sealed class SseEndpointTests
     }
 
     [Fact]
-    public async Task Sse_ClientFallsBehindItsQueue_ResponseEndsAndResumeGetsTheRest()
+    public async Task Sse_ClientFallsBehindItsQueue_ConnectionCutAndResumeGetsTheRest()
     {
         await using var server = await FeedsServer.StartAsync(new Dictionary<string, string?> { ["Feeds:Sse:QueueCapacity"] = "1" });
         using var client = server.CreateClient();
@@ -258,11 +258,13 @@ public sealed class SseEndpointTests
             published.Add(await server.PublishAsync("test/burst"));
         }
 
-        var before = await stream.ReadToEndAsync();
-        await using var resumed = await SseConnection.OpenAsync(client, server.SseUri("test/*"), before[^1].EventId);
+        // The reset may come before anything reached the client; it resumes from what it has.
+        var before = await stream.ReadUntilCutAsync();
+        var lastSeen = before.Count > 0 ? before[^1].EventId : (published[0].Id - 1).ToString();
+        await using var resumed = await SseConnection.OpenAsync(client, server.SseUri("test/*"), lastSeen);
         var after = await resumed.TakeAsync(published.Count - before.Count);
 
-        Assert.InRange(before.Count, 1, published.Count - 1);
+        Assert.InRange(before.Count, 0, published.Count - 1);
         Assert.True(server.Services.GetRequiredService<FeedStats>().Dropped >= 1);
         Assert.Equal(published.Select(e => e.Id.ToString()), before.Concat(after).Select(i => i.EventId));
     }

@@ -75,11 +75,16 @@ internal static class ChatEndpoints
         var services = context.RequestServices;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatEndpoints).FullName!);
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+        // Subscribed before the upgrade is answered, as /feeds/ws does: a client may post (or see
+        // another's post published) as soon as it sees the socket open, and that message must find
+        // this socket's subscription already there.
+        using var subscription = await services.GetRequiredService<FeedHub>().SubscribeAsync(ChatSocket.Filter, after, context.RequestAborted).ConfigureAwait(false);
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         DemosLog.SocketOpened(logger, client);
-        using var chat = new ChatSocket(socket, services.GetRequiredService<ChatRoom>(), services.GetRequiredService<FeedHub>(),
-            services.GetRequiredService<IOptions<DemosOptions>>().Value.PostsPerMinute);
-        var reason = await chat.RunAsync(after, context.RequestAborted).ConfigureAwait(false);
+        var demos = services.GetRequiredService<IOptions<DemosOptions>>().Value;
+        using var chat = new ChatSocket(socket, services.GetRequiredService<ChatRoom>(), demos.PostsPerMinute, demos.SocketMessagesPerSecond);
+        var reason = await chat.RunAsync(subscription, context.RequestAborted).ConfigureAwait(false);
         DemosLog.SocketClosed(logger, client, reason);
     }
 }

@@ -10,12 +10,26 @@ namespace Dashboard.Demos;
 /// <summary>
 /// One chat WebSocket: a reader that posts each text frame to the room (and echoes it straight
 /// back, so the sender sees the round trip), and a writer that pumps the room's events to the
-/// socket. Sends are serialised: a WebSocket allows one send at a time.
+/// socket. Sends are serialised: a WebSocket allows one send at a time. What a client may send
+/// is capped twice: a frame larger than a message can be is closed with 1009, and more than
+/// <c>SocketMessagesPerSecond</c> frames with 1008, whatever they hold; the posting limit alone
+/// answered each extra frame and read on.
 /// </summary>
-internal sealed class ChatSocket(WebSocket socket, ChatRoom room, FeedHub hub, int postsPerMinute) : IDisposable
+internal sealed class ChatSocket(WebSocket socket, ChatRoom room, int postsPerMinute, int messagesPerSecond) : IDisposable
 {
-    private static readonly TopicFilter Filter = TopicFilter.Parse(ChatRoom.Topic);
+    /// <summary>What the socket subscribes to, before it is accepted.</summary>
+    public static readonly TopicFilter Filter = TopicFilter.Parse(ChatRoom.Topic);
+
     private readonly SemaphoreSlim _sending = new(1, 1);
+
+    private readonly TokenBucketRateLimiter _frames = new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = messagesPerSecond,
+        TokensPerPeriod = messagesPerSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    });
 
     // Per socket, so the limit holds however the frames arrive; the upgrade itself is limited per address.
     private readonly TokenBucketRateLimiter _posts = new(new TokenBucketRateLimiterOptions
@@ -27,9 +41,11 @@ internal sealed class ChatSocket(WebSocket socket, ChatRoom room, FeedHub hub, i
         AutoReplenishment = true,
     });
 
-    public async Task<string> RunAsync(long? afterId, CancellationToken aborted)
+    /// <param name="subscription">The room, subscribed before the socket was accepted so that nothing published once the client sees it open is missed.</param>
+    /// <param name="aborted">The request's.</param>
+    public async Task<string> RunAsync(FeedSubscription subscription, CancellationToken aborted)
     {
-        using var subscription = await hub.SubscribeAsync(Filter, afterId, aborted).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(subscription);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         var pump = PumpAsync(subscription, stop.Token);
         string reason;
@@ -84,14 +100,16 @@ internal sealed class ChatSocket(WebSocket socket, ChatRoom room, FeedHub hub, i
             ValueWebSocketReceiveResult result;
             do
             {
-                if (buffer.WrittenCount >= limit)
-                {
-                    await CloseAsync(WebSocketCloseStatus.MessageTooBig, $"frames are at most {limit} bytes").ConfigureAwait(false);
-                    return "a frame too large";
-                }
-
+                // Checked after every read, not before: a frame that ended in the read past the
+                // limit was taken whole.
                 result = await socket.ReceiveAsync(buffer.GetMemory(1024), cancellationToken).ConfigureAwait(false);
                 buffer.Advance(result.Count);
+                if (buffer.WrittenCount > limit)
+                {
+                    await CloseAsync(WebSocketCloseStatus.MessageTooBig, $"frames are at most {limit} bytes").ConfigureAwait(false);
+                    await TakeClientCloseAsync().ConfigureAwait(false);
+                    return "a frame too large";
+                }
             }
             while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
 
@@ -100,7 +118,45 @@ internal sealed class ChatSocket(WebSocket socket, ChatRoom room, FeedHub hub, i
                 return "the client closed the socket";
             }
 
+            using (var frame = _frames.AttemptAcquire())
+            {
+                if (!frame.IsAcquired)
+                {
+                    await CloseAsync(WebSocketCloseStatus.PolicyViolation, $"more than {messagesPerSecond} frames a second").ConfigureAwait(false);
+                    await TakeClientCloseAsync().ConfigureAwait(false);
+                    return "too many frames";
+                }
+            }
+
             await HandleFrameAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// After the server's close for a broken limit: waits for the client's close, dropping unread
+    /// what it still sends meanwhile, up to 16 KB and 2 s. Returning at once would close the
+    /// connection under frames still on their way, and the client would see a reset, not the close.
+    /// </summary>
+    private async Task TakeClientCloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var buffer = new byte[1024];
+        try
+        {
+            for (var budget = 16 * 1024; budget > 0;)
+            {
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), timeout.Token).ConfigureAwait(false);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                budget -= received.Count;
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // Gone, or never answered: the connection ends either way.
         }
     }
 
@@ -173,5 +229,6 @@ internal sealed class ChatSocket(WebSocket socket, ChatRoom room, FeedHub hub, i
     {
         _sending.Dispose();
         _posts.Dispose();
+        _frames.Dispose();
     }
 }

@@ -20,6 +20,9 @@ public sealed class DemosOptions
     /// <summary>Chat messages and test alerts one client address may post per minute.</summary>
     public int PostsPerMinute { get; set; } = 30;
 
+    /// <summary>Frames one chat WebSocket may send per second, of any kind; past it the socket is closed with 1008.</summary>
+    public int SocketMessagesPerSecond { get; set; } = 10;
+
     /// <summary>The pause between two tokens of the streamed paragraph on <c>/demos/text</c>.</summary>
     public int TextTokenMs { get; set; } = 60;
 }

@@ -13,6 +13,7 @@ internal sealed class DemosOptionsValidator : IValidateOptions<DemosOptions>
         Check(failures, nameof(DemosOptions.ChatBotSeconds), options.ChatBotSeconds, 1, 3600);
         Check(failures, nameof(DemosOptions.ChatMaxLength), options.ChatMaxLength, 1, 4000);
         Check(failures, nameof(DemosOptions.PostsPerMinute), options.PostsPerMinute, 1, 6000);
+        Check(failures, nameof(DemosOptions.SocketMessagesPerSecond), options.SocketMessagesPerSecond, 1, 1000);
         Check(failures, nameof(DemosOptions.TextTokenMs), options.TextTokenMs, 1, 5000);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -9,13 +9,18 @@ namespace Dashboard.Demos;
 /// </summary>
 public sealed class TopicBacklog(FeedHub hub)
 {
-    /// <summary>The id to pass as <c>lastEventId</c> to get the last <paramref name="count"/> events of <paramref name="topic"/>; null when it has none (read live).</summary>
-    public async ValueTask<long?> StartAsync(string topic, int count, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The id to pass as <c>lastEventId</c> to get the last <paramref name="count"/> events of
+    /// <paramref name="topic"/>. For a topic with none kept it is still an id, the newest trimmed
+    /// one (0 if none was): reading live instead would lose what is published between the page's
+    /// render and its stream opening.
+    /// </summary>
+    public async ValueTask<long> StartAsync(string topic, int count, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var history = await hub.ReadHistoryAsync(TopicFilter.Parse(topic), 0, cancellationToken).ConfigureAwait(false);
         var events = history.Events;
-        return events.Count == 0 ? null
+        return events.Count == 0 ? history.OldestAvailableId
             : events.Count > count ? events[^(count + 1)].Id
             : events[0].Id - 1;
     }

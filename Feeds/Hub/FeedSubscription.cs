@@ -13,6 +13,8 @@ public sealed class FeedSubscription : IDisposable
     private readonly SubscriptionQueue _queue;
     private readonly Action<FeedSubscription> _onDispose;
     private int _ended;
+    private Action<object>? _onDropped;
+    private object? _onDroppedState;
 
     internal FeedSubscription(TopicFilter filter, int queueCapacity, Action<FeedSubscription> onDispose)
     {
@@ -44,6 +46,21 @@ public sealed class FeedSubscription : IDisposable
     /// </summary>
     internal void Interrupt() => _queue.Interrupt();
 
+    /// <summary>
+    /// Runs <paramref name="callback"/> once when the hub drops this subscription as too slow, or at
+    /// once if it already has. It runs on the hub's delivery thread: it must only hand work off.
+    /// One callback per subscription, for the transport that owns the connection.
+    /// </summary>
+    internal void OnDropped(Action<object> callback, object state)
+    {
+        _onDroppedState = state;
+        Interlocked.Exchange(ref _onDropped, callback);
+        if (EndReason == SubscriptionEndReason.Overflow)
+        {
+            RunOnDropped();
+        }
+    }
+
     /// <summary>Queues a live event without waiting. False when the queue was full and this offer ended the subscription.</summary>
     internal bool Offer(FeedEvent feedEvent)
     {
@@ -67,7 +84,22 @@ public sealed class FeedSubscription : IDisposable
 
         EndReason = reason;
         _queue.Complete();
+        if (reason == SubscriptionEndReason.Overflow)
+        {
+            RunOnDropped();
+        }
+
         return true;
+    }
+
+    // Both sides set their part, then look at the other's (the exchanges are full fences): whichever
+    // comes second runs the callback, and the exchange makes sure only one of them does.
+    private void RunOnDropped()
+    {
+        if (Interlocked.Exchange(ref _onDropped, null) is { } callback)
+        {
+            callback(_onDroppedState!);
+        }
     }
 
     public void Dispose()

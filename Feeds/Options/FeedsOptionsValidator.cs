@@ -22,6 +22,7 @@ internal sealed class FeedsOptionsValidator : IValidateOptions<FeedsOptions>
 
         Range(failures, "Feeds:Sse:HeartbeatSeconds", options.Sse.HeartbeatSeconds, 1, 3600);
         Range(failures, "Feeds:Sse:RetryMs", options.Sse.RetryMs, 0, 600_000);
+        Range(failures, "Feeds:Sse:WriteTimeoutSeconds", options.Sse.WriteTimeoutSeconds, 1, 3600);
         Range(failures, "Feeds:Sse:QueueCapacity", options.Sse.QueueCapacity, 1, 1_000_000);
         Range(failures, "Feeds:Sse:ShutdownRetryJitterMs", options.Sse.ShutdownRetryJitterMs, 0, 600_000);
         Range(failures, "Feeds:Sse:MaxTopicsPerConnection", options.Sse.MaxTopicsPerConnection, 1, 10_000);

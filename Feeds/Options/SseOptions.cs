@@ -15,6 +15,13 @@ public sealed class SseOptions
     /// </summary>
     public int ShutdownRetryJitterMs { get; set; } = 5000;
 
+    /// <summary>
+    /// Seconds a write or flush to one stream (events, heartbeat, close) may wait on its client
+    /// before the connection is reset: a client that has stopped reading would otherwise hold its
+    /// socket, its kernel buffers and its stream permit for as long as it stays connected.
+    /// </summary>
+    public int WriteTimeoutSeconds { get; set; } = 10;
+
     /// <summary>Events a subscriber may have waiting before it is disconnected as too slow.</summary>
     public int QueueCapacity { get; set; } = 1024;
 

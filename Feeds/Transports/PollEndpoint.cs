@@ -91,6 +91,6 @@ internal static class PollEndpoint
 
         // A poll answer must never be cached: the next one with the same query is different.
         context.Response.Headers.CacheControl = "no-store";
-        return new PollResponse(events, events.Count > 0 ? events[^1].Id : after, reset);
+        return new PollResponse(events, events.Count > 0 ? events[^1].Id : after, reset, options.Value.Sse.WriteTimeoutSeconds, time, logger);
     }
 }

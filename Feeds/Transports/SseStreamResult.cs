@@ -15,9 +15,10 @@ namespace Feeds.Transports;
 /// <summary>
 /// One SSE response: subscribes to the hub, then a single loop writes the replay, the live events
 /// and heartbeats until the client goes away, the app stops, the request's <c>maxEvents</c> is
-/// reached, or the subscription ends (a consumer too slow for its queue: the response just ends
-/// and the client resumes with Last-Event-ID). The hub knows nothing of HTTP; this knows nothing
-/// of how events are produced.
+/// reached, or the subscription ends. A consumer too slow for its queue, or one write that waits
+/// on the client too long, has its connection reset by the <see cref="WriteWatchdog"/>, and the
+/// client resumes with Last-Event-ID. The hub knows nothing of HTTP; this knows nothing of how
+/// events are produced.
 /// </summary>
 internal sealed class SseStreamResult(
     StreamRequest request,
@@ -32,6 +33,7 @@ internal sealed class SseStreamResult(
     private long _sent;
     private bool _stopping;
     private bool _ended;
+    private WriteWatchdog? _watchdog;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -55,7 +57,9 @@ internal sealed class SseStreamResult(
 
         var client = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         using (subscription)
+        using (var watchdog = new WriteWatchdog(httpContext, subscription, options.WriteTimeoutSeconds, time, logger))
         {
+            _watchdog = watchdog;
             TransportsLog.StreamOpened(logger, topics, request.AfterId);
             var number = streamLog.Opened("sse", topics, client, request.AfterId);
             var body = StartResponse(httpContext);
@@ -78,9 +82,9 @@ internal sealed class SseStreamResult(
                         _ => "the subscription ended",
                     };
             }
-            catch (Exception ex) when (aborted.IsCancellationRequested && ex is OperationCanceledException or IOException)
+            catch (Exception ex) when (ex is OperationCanceledException or IOException && (aborted.IsCancellationRequested || watchdog.Reason is not null))
             {
-                reason = "the client went away";
+                reason = watchdog.Reason ?? "the client went away";
             }
 
             TransportsLog.StreamEnded(logger, topics, _sent, reason);
@@ -202,9 +206,9 @@ internal sealed class SseStreamResult(
         }
     }
 
-    private static async ValueTask FlushAsync(PipeWriter body, CancellationToken aborted)
+    private async ValueTask FlushAsync(PipeWriter body, CancellationToken aborted)
     {
-        var flushed = await body.FlushAsync(aborted).ConfigureAwait(false);
+        var flushed = await _watchdog!.Watch(body.FlushAsync(aborted)).ConfigureAwait(false);
         if (flushed.IsCompleted || flushed.IsCanceled)
         {
             // The connection is gone (or going): the same outcome as a cancelled write.

@@ -25,4 +25,7 @@ internal static partial class TransportsLog
 
     [LoggerMessage(3007, LogLevel.Information, "Request to {Path} from {Client} turned away with {Status}: limit reached")]
     public static partial void LimitReached(ILogger logger, string path, string client, int status);
+
+    [LoggerMessage(3008, LogLevel.Information, "Stream connection from {Client} reset: {Reason}")]
+    public static partial void ConnectionCut(ILogger logger, string client, string reason);
 }

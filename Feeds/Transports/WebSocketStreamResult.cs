@@ -14,7 +14,10 @@ namespace Feeds.Transports;
 /// while a second only listens for the client's close. WebSocket pings every heartbeat interval
 /// keep proxies from closing it and find a client that has silently gone. How it ends says what
 /// to do next: 1000 after <c>maxEvents</c> (done), 1001 when the server stops (come back after the
-/// delay in the reason), 1013 when the client fell behind its queue (come back now, with lastEventId).
+/// delay in the reason), 1008 when the client sent a message (it may send nothing but its close).
+/// A client that fell behind its queue, or whose write waits too long, has its connection reset by
+/// the <see cref="WriteWatchdog"/> (1013 when the close gets out before the reset): come back now,
+/// with lastEventId.
 /// </summary>
 internal sealed class WebSocketStreamResult(
     StreamRequest request,
@@ -28,12 +31,19 @@ internal sealed class WebSocketStreamResult(
     /// <summary>"Try again later" (RFC 6455 registry); the enum has no name for it.</summary>
     internal const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
 
-    /// <summary>The client only ever sends its close; anything larger than this is not a client of ours.</summary>
-    private const int MaxIncomingMessage = 4096;
+    /// <summary>
+    /// What the listener reads of data messages, in all, before it stops reading: the first one
+    /// already ends the stream; the rest is read only to be dropped, so that a client still
+    /// sending when the close went out gets the close rather than a reset (closing a socket with
+    /// unread data resets it). This bounds what a client that keeps sending costs.
+    /// </summary>
+    internal const int MaxIncomingBytes = 4 * 1024 * 1024;
 
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
     private long _sent;
+    private WriteWatchdog? _watchdog;
+    private string? _refused;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -54,7 +64,9 @@ internal sealed class WebSocketStreamResult(
 
         var client = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         using (subscription)
+        using (var watchdog = new WriteWatchdog(httpContext, subscription, options.WriteTimeoutSeconds, time, logger))
         {
+            _watchdog = watchdog;
             var heartbeat = TimeSpan.FromSeconds(options.HeartbeatSeconds);
             using var socket = await httpContext.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
             {
@@ -65,7 +77,7 @@ internal sealed class WebSocketStreamResult(
             TransportsLog.StreamOpened(logger, topics, request.AfterId);
 
             using var clientGone = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-            var listening = ListenAsync(socket, clientGone);
+            var listening = ListenAsync(socket, subscription, clientGone);
             var reason = "";
             try
             {
@@ -90,6 +102,7 @@ internal sealed class WebSocketStreamResult(
 
             await clientGone.CancelAsync().ConfigureAwait(false);
             await listening.ConfigureAwait(false);
+            reason = watchdog.Reason ?? Volatile.Read(ref _refused) ?? reason;
             TransportsLog.StreamEnded(logger, topics, _sent, reason);
             streamLog.Ended(number, "ws", topics, client, _sent, reason);
         }
@@ -108,6 +121,12 @@ internal sealed class WebSocketStreamResult(
         var stopping = false;
         while (true)
         {
+            if (Volatile.Read(ref _refused) is { } refused)
+            {
+                await CloseAsync(socket, WebSocketCloseStatus.PolicyViolation, "this stream takes no messages", clientGone).ConfigureAwait(false);
+                return refused;
+            }
+
             while (reader.TryRead(out var feedEvent))
             {
                 await SendTextAsync(socket, FeedEventJson.Serialize(feedEvent), clientGone).ConfigureAwait(false);
@@ -149,11 +168,11 @@ internal sealed class WebSocketStreamResult(
         }
     }
 
-    private static ValueTask SendTextAsync(WebSocket socket, ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
-        socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    private ValueTask SendTextAsync(WebSocket socket, ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
+        _watchdog!.Watch(socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken));
 
-    /// <summary>Starts the close handshake; a client that does not answer within a few seconds is cut off.</summary>
-    private static async Task CloseAsync(WebSocket socket, WebSocketCloseStatus status, string reason, CancellationToken clientGone)
+    /// <summary>Starts the close handshake; a client that does not take the close within a few seconds is cut off.</summary>
+    private async Task CloseAsync(WebSocket socket, WebSocketCloseStatus status, string reason, CancellationToken clientGone)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
         deadline.CancelAfter(CloseHandshakeTimeout);
@@ -164,18 +183,25 @@ internal sealed class WebSocketStreamResult(
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
             socket.Abort();
+            if (!clientGone.IsCancellationRequested)
+            {
+                _watchdog!.Cut("the client did not take the close");
+            }
         }
     }
 
     /// <summary>
-    /// Reads what the client sends, which should be nothing but its close. Cancels
-    /// <paramref name="clientGone"/> when the client closes, breaks the connection, or sends more
-    /// than a close is worth.
+    /// Reads what the client sends, which must be nothing but its close. Any data message breaks
+    /// that rule: the sender closes with 1008 at once, and this goes on only to take the client's
+    /// close (within the close handshake's 5 s), stopping once <see cref="MaxIncomingBytes"/> of data have come in all (a size per
+    /// message would reset at each message's end, and a flood of small ones never stop). Cancels
+    /// <paramref name="clientGone"/> when the client closes or the connection breaks; not when it
+    /// stops reading for the budget, so that the sender's 1008 still goes out.
     /// </summary>
-    private static async Task ListenAsync(WebSocket socket, CancellationTokenSource clientGone)
+    private async Task ListenAsync(WebSocket socket, FeedSubscription subscription, CancellationTokenSource clientGone)
     {
         var buffer = new byte[1024];
-        var messageLength = 0;
+        var dataBytes = 0;
         try
         {
             while (!clientGone.IsCancellationRequested)
@@ -191,11 +217,16 @@ internal sealed class WebSocketStreamResult(
                     break;
                 }
 
-                messageLength = received.EndOfMessage ? 0 : messageLength + received.Count;
-                if (messageLength > MaxIncomingMessage)
+                dataBytes += received.Count;
+                if (Volatile.Read(ref _refused) is null)
                 {
-                    await CloseAsync(socket, WebSocketCloseStatus.MessageTooBig, "this stream takes no messages", CancellationToken.None).ConfigureAwait(false);
-                    break;
+                    Volatile.Write(ref _refused, "the client sent a message; this stream takes none");
+                    subscription.Interrupt();
+                }
+
+                if (dataBytes >= MaxIncomingBytes)
+                {
+                    return;
                 }
             }
         }

@@ -19,6 +19,7 @@ public sealed class FeedsOptionsValidatorTests
     [InlineData("Feeds:Sse:HeartbeatSeconds")]
     [InlineData("Feeds:Sse:RetryMs")]
     [InlineData("Feeds:Sse:QueueCapacity")]
+    [InlineData("Feeds:Sse:WriteTimeoutSeconds")]
     [InlineData("Feeds:Clock:IntervalMs")]
     [InlineData("Feeds:Clock:TimeZone")]
     [InlineData("Feeds:Ticker:IntervalMs")]
@@ -106,6 +107,7 @@ public sealed class FeedsOptionsValidatorTests
             case "Feeds:Sse:HeartbeatSeconds": options.Sse.HeartbeatSeconds = 0; break;
             case "Feeds:Sse:RetryMs": options.Sse.RetryMs = -1; break;
             case "Feeds:Sse:QueueCapacity": options.Sse.QueueCapacity = 0; break;
+            case "Feeds:Sse:WriteTimeoutSeconds": options.Sse.WriteTimeoutSeconds = 0; break;
             case "Feeds:Clock:IntervalMs": options.Clock.IntervalMs = 5; break;
             case "Feeds:Clock:TimeZone": options.Clock.TimeZone = "Mars/Olympus_Mons"; break;
             case "Feeds:Ticker:IntervalMs": options.Ticker.IntervalMs = 0; break;

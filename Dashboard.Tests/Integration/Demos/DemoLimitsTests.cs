@@ -31,6 +31,7 @@ public sealed class DemoLimitsTests
     [InlineData("--Dashboard:Demos:ChatBotSeconds=0", "Dashboard:Demos:ChatBotSeconds")]
     [InlineData("--Dashboard:Demos:TextTokenMs=0", "Dashboard:Demos:TextTokenMs")]
     [InlineData("--Dashboard:Demos:MaxSessions=0", "Dashboard:Demos:MaxSessions")]
+    [InlineData("--Dashboard:Demos:SocketMessagesPerSecond=0", "Dashboard:Demos:SocketMessagesPerSecond")]
     public async Task Start_BadDemoSetting_FailsNamingTheKey(string argument, string key)
     {
         await using var app = DashboardApp.Build(["--urls=http://127.0.0.1:0", argument]);
