@@ -41,7 +41,9 @@ internal static class BackplaneRegistration
                 ["Feeds:Backplane:Kind is Postgres, so ConnectionStrings:Feeds must name the database, e.g. \"Host=127.0.0.1;Username=feeds;Password=...;Database=feeds\"."]);
         }
 
-        services.AddSingleton(new PostgresConnection(connectionString, instance));
+        // By factory rather than as an instance, so that the container disposes it when the host goes.
+        var connection = new PostgresConnection(connectionString, instance);
+        services.AddSingleton(_ => connection);
         services.AddSingleton<PostgresBackplane>();
         services.AddSingleton<IFeedBackplane>(sp => sp.GetRequiredService<PostgresBackplane>());
         services.AddSingleton<PostgresLeadership>();
