@@ -46,8 +46,14 @@ internal sealed class PostgresBackplane : IFeedBackplane, IHostedService, IAsync
         _writer.Start();
 
         // Producers start after this: give the first connection a moment, so their first events are
-        // heard. A database that is not there yet is not fatal; the listener keeps trying.
+        // heard. A database that is not there yet is not fatal; the listener keeps trying, and once
+        // this wait is over it keeps trying whatever the database answers. One that refuses the
+        // login while we wait fails the start: that is a setting to fix, not an outage to wait out.
         await Task.WhenAny(listening.Task, Task.Delay(FirstConnectWait, cancellationToken)).ConfigureAwait(false);
+        if (!listening.TrySetCanceled(CancellationToken.None))
+        {
+            await listening.Task.ConfigureAwait(false);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => ShutDownAsync().WaitAsync(cancellationToken);
