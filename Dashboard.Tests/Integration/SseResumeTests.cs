@@ -24,7 +24,7 @@ public sealed class SseResumeTests
     [Fact]
     public async Task Sse_LastEventIdFromBeforeARestart_GetsResetFirst()
     {
-        // A fresh process gives ids from 1 again; an id it never gave out came from its predecessor.
+        // An id this process never gave out, far below its first, came from a predecessor or another server.
         await using var server = await FeedsServer.StartAsync();
         using var client = server.CreateClient();
         var published = await PublishAsync(server, "test/a", 3);
@@ -34,6 +34,24 @@ public sealed class SseResumeTests
 
         Assert.Equal("reset", items[0].EventType);
         Assert.Equal(published.Select(e => e.Id.ToString()), items.Skip(1).Select(i => i.EventId));
+    }
+
+    [Fact]
+    public async Task Sse_LastEventIdFromTheRunBeforeARestart_GetsResetEvenBelowThisRunsLastId()
+    {
+        // The first run gives out fewer ids than the second, as in a restart that is soon busier than before.
+        await using var server = await FeedsServer.StartAsync();
+        var firstRun = await PublishAsync(server, "test/a", 2);
+        await server.RestartAsync();
+        var secondRun = await PublishAsync(server, "test/a", 3);
+        using var client = server.CreateClient();
+
+        await using var stream = await SseConnection.OpenAsync(client, server.SseUri("test/a"), lastEventId: firstRun[0].Id.ToString());
+        var first = await stream.NextAsync();
+        var then = await stream.TakeAsync(3);
+
+        Assert.Equal("reset", first.EventType);
+        Assert.Equal(secondRun.Select(e => e.Id.ToString()), then.Select(i => i.EventId));
     }
 
     [Fact]

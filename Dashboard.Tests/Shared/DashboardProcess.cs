@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
@@ -15,6 +16,7 @@ public sealed class DashboardProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private TaskCompletionSource _outputChanged = NewSignal();
 
     private DashboardProcess(Process process, Uri baseAddress)
     {
@@ -31,19 +33,74 @@ public sealed class DashboardProcess : IAsyncDisposable
     /// <summary>What the process printed, for a failing test's message.</summary>
     public string Output => string.Join('\n', _output);
 
+    /// <summary>What the process printed on stdout and stderr, one entry per line (the last 400).</summary>
+    public IReadOnlyList<string> Lines => [.. _output];
+
     /// <summary>Starts the instance and returns once it answers <c>/healthz</c>.</summary>
     public static async Task<DashboardProcess> StartAsync(HttpClient http, params string[] arguments)
     {
+        var instance = Launch(arguments);
+        await instance.WaitForHealthAsync(http, HttpStatusCode.OK);
+        return instance;
+    }
+
+    /// <summary>Starts the instance and returns at once, for a test that watches it start, or fail to.</summary>
+    public static DashboardProcess Launch(params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var start = new ProcessStartInfo(Executable()) { RedirectStandardOutput = true, RedirectStandardError = true };
+
+        // A later --urls among the arguments wins over this one.
         foreach (var argument in arguments.Prepend($"--urls={baseAddress}"))
         {
             start.ArgumentList.Add(argument);
         }
 
-        var instance = new DashboardProcess(Process.Start(start)!, baseAddress);
-        await instance.WaitForHealthAsync(http, HttpStatusCode.OK);
-        return instance;
+        return new DashboardProcess(Process.Start(start)!, baseAddress);
+    }
+
+    /// <summary>Starts an instance expected to stop by itself, and returns its exit code once it has, within <see cref="Patience"/>.</summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Lines)> RunToExitAsync(params string[] arguments)
+    {
+        await using var instance = Launch(arguments);
+        using var deadline = new CancellationTokenSource(Patience);
+        try
+        {
+            await instance._process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The instance was still running after {Patience}:\n{instance.Output}");
+        }
+
+        return (instance._process.ExitCode, instance.Lines);
+    }
+
+    /// <summary>Waits until what the process printed satisfies <paramref name="condition"/>.</summary>
+    public async Task WaitForOutputAsync(Func<IReadOnlyList<string>, bool> condition, string what)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        using var deadline = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            // Take the signal before checking, so a line printed between the two is not missed.
+            var changed = Volatile.Read(ref _outputChanged).Task;
+            if (condition(Lines))
+            {
+                return;
+            }
+
+            Assert.False(_process.HasExited, $"The instance exited before {what}:\n{Output}");
+            try
+            {
+                await changed.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{what} did not happen in {Patience}:\n{Output}");
+            }
+        }
     }
 
     /// <summary>Polls <c>/healthz</c> until it answers <paramref name="status"/>; not listening yet counts as not yet.</summary>
@@ -108,6 +165,19 @@ public sealed class DashboardProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Sends SIGTERM, as systemd, Docker or Kubernetes stop a service, and returns the exit code once the process has exited.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(Patience);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -131,7 +201,11 @@ public sealed class DashboardProcess : IAsyncDisposable
         {
             _output.TryDequeue(out _);
         }
+
+        Interlocked.Exchange(ref _outputChanged, NewSignal()).TrySetResult();
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The dashboard's own build output: the same configuration and layout as this test project's.</summary>
     private static string Executable()

@@ -13,7 +13,7 @@ internal static class HubFactory
     {
         var wrapped = Microsoft.Extensions.Options.Options.Create(options ?? new FeedsOptions());
         time ??= TimeProvider.System;
-        var backplane = new InMemoryBackplane(wrapped);
+        var backplane = new InMemoryBackplane(wrapped, time);
         var stats = new FeedStats(time);
         var hub = new FeedHub(backplane, stats, wrapped, time, NullLogger<FeedHub>.Instance);
         return new TestHub(hub, backplane, stats, new TopicCatalog(), wrapped, time);

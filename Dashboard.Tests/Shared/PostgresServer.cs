@@ -11,6 +11,11 @@ namespace Dashboard.Tests.Shared;
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
+    /// <summary>The one role that must give its password (<see cref="Password"/>); every other signs in on trust.</summary>
+    public const string PasswordRole = "feeds_password";
+
+    public const string Password = "the-right-password";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"feeds-pg-{Guid.NewGuid():N}");
     private int _databases;
 
@@ -27,21 +32,28 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         await RunPostgresToolAsync("initdb", $"-D {DataFolder} -U postgres --auth=trust -E UTF8 --no-sync");
+
+        // The first matching line wins: this role alone is asked for its password.
+        var hba = Path.Combine(DataFolder, "pg_hba.conf");
+        await File.WriteAllTextAsync(hba, $"host all {PasswordRole} 127.0.0.1/32 scram-sha-256\n" + await File.ReadAllTextAsync(hba));
         await StartAsync();
+        await ExecuteAsync($"CREATE ROLE {PasswordRole} LOGIN PASSWORD '{Password}'");
     }
 
     /// <summary>A new, empty database on this server, and the connection string for it.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
         var name = $"feeds_{Interlocked.Increment(ref _databases)}";
-        await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
+        await ExecuteAsync($"CREATE DATABASE {name}");
         return ConnectionString(name);
+    }
+
+    /// <summary>A new database owned by <see cref="PasswordRole"/>, and a connection string for it that signs in with <paramref name="password"/>.</summary>
+    public async Task<string> CreatePasswordDatabaseAsync(string password)
+    {
+        var name = $"feeds_{Interlocked.Increment(ref _databases)}";
+        await ExecuteAsync($"CREATE DATABASE {name} OWNER {PasswordRole}");
+        return $"Host=127.0.0.1;Port={Port};Username={PasswordRole};Password={password};Database={name};Timeout=5;Command Timeout=10";
     }
 
     public Task StartAsync() =>
@@ -60,6 +72,14 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         await RunPostgresToolAsync("pg_ctl", $"-D {DataFolder} -m immediate -w stop", check: false);
         Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private string ConnectionString(string database) =>

@@ -30,18 +30,15 @@ internal static class BackplaneRegistration
         if (kind == BackplaneKind.InMemory)
         {
             services.TryAddSingleton<IFeedBackplane, InMemoryBackplane>();
-            services.TryAddSingleton<IFeedLeadership>(new SoleLeadership(instance));
+
+            // The producers run once the app has started, not while it may still fail to.
+            services.TryAddSingleton<IFeedLeadership>(sp => new SoleLeadership(instance, sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted));
             return;
         }
 
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new OptionsValidationException(FeedsOptions.SectionName, typeof(FeedsOptions),
-                ["Feeds:Backplane:Kind is Postgres, so ConnectionStrings:Feeds must name the database, e.g. \"Host=127.0.0.1;Username=feeds;Password=...;Database=feeds\"."]);
-        }
-
-        services.AddSingleton(new PostgresConnection(connectionString, instance));
+        // By factory rather than as an instance, so that the container disposes it when the host goes.
+        var connection = Connect(builder.Configuration.GetConnectionString(ConnectionStringName), instance);
+        services.AddSingleton(_ => connection);
         services.AddSingleton<PostgresBackplane>();
         services.AddSingleton<IFeedBackplane>(sp => sp.GetRequiredService<PostgresBackplane>());
         services.AddSingleton<PostgresLeadership>();
@@ -52,5 +49,30 @@ internal static class BackplaneRegistration
         services.AddHostedService(sp => sp.GetRequiredService<PostgresBackplane>());
         services.AddHostedService(sp => sp.GetRequiredService<PostgresLeadership>());
         services.AddHostedService(sp => sp.GetRequiredService<PostgresRetention>());
+    }
+
+    /// <summary>The pools for <c>ConnectionStrings:Feeds</c>; a missing or malformed one stops the app naming the key.</summary>
+    private static PostgresConnection Connect(string? connectionString, string instance)
+    {
+        const string Example = "e.g. \"Host=127.0.0.1;Username=feeds;Password=...;Database=feeds\"";
+        string problem;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            problem = $"Feeds:Backplane:Kind is Postgres, so ConnectionStrings:Feeds must name the database, {Example}.";
+        }
+        else
+        {
+            try
+            {
+                return new PostgresConnection(connectionString, instance);
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
+            {
+                // Npgsql's own words ("Couldn't set hots") name no key; the password may be in the string, so it is not echoed.
+                problem = $"ConnectionStrings:Feeds is not a PostgreSQL connection string ({ex.Message.ReplaceLineEndings(" ")}), {Example}.";
+            }
+        }
+
+        throw new OptionsValidationException(FeedsOptions.SectionName, typeof(FeedsOptions), [problem]);
     }
 }

@@ -32,7 +32,7 @@ public class FanOutBenchmarks
     public async Task SetupAsync()
     {
         var options = Microsoft.Extensions.Options.Options.Create(new FeedsOptions());
-        _hub = new FeedHub(new InMemoryBackplane(options), new FeedStats(TimeProvider.System), options, TimeProvider.System, NullLogger<FeedHub>.Instance);
+        _hub = new FeedHub(new InMemoryBackplane(options, TimeProvider.System), new FeedStats(TimeProvider.System), options, TimeProvider.System, NullLogger<FeedHub>.Instance);
         var filter = TopicFilter.Parse("ticker/ACME");
         _subscriptions = new FeedSubscription[Subscribers];
         for (var i = 0; i < Subscribers; i++)

@@ -23,7 +23,9 @@ internal sealed class PostgresBackplane : IFeedBackplane, IHostedService, IAsync
     private readonly ILogger<PostgresBackplane> _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly BackplaneListeners _listeners = new();
+    private readonly Lock _gate = new();
     private Task? _listening;
+    private Task? _shutdown;
 
     public PostgresBackplane(PostgresConnection connection, IOptions<FeedsOptions> options, ILogger<PostgresBackplane> logger)
     {
@@ -44,19 +46,17 @@ internal sealed class PostgresBackplane : IFeedBackplane, IHostedService, IAsync
         _writer.Start();
 
         // Producers start after this: give the first connection a moment, so their first events are
-        // heard. A database that is not there yet is not fatal; the listener keeps trying.
+        // heard. A database that is not there yet is not fatal; the listener keeps trying, and once
+        // this wait is over it keeps trying whatever the database answers. One that refuses the
+        // login while we wait fails the start: that is a setting to fix, not an outage to wait out.
         await Task.WhenAny(listening.Task, Task.Delay(FirstConnectWait, cancellationToken)).ConfigureAwait(false);
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _writer.DisposeAsync().ConfigureAwait(false);
-        await _stop.CancelAsync().ConfigureAwait(false);
-        if (_listening is not null)
+        if (!listening.TrySetCanceled(CancellationToken.None))
         {
-            await _listening.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await listening.Task.ConfigureAwait(false);
         }
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => ShutDownAsync().WaitAsync(cancellationToken);
 
     public async ValueTask<FeedEvent> DispatchAsync(FeedEventDraft draft, CancellationToken cancellationToken = default)
     {
@@ -79,10 +79,28 @@ internal sealed class PostgresBackplane : IFeedBackplane, IHostedService, IAsync
         }
     }
 
-    public async ValueTask DisposeAsync()
+    // The container disposes a singleton once for each service type it is registered under: this one
+    // is the backplane, IFeedBackplane and a hosted service, so DisposeAsync comes three times after StopAsync.
+    public async ValueTask DisposeAsync() => await ShutDownAsync().ConfigureAwait(false);
+
+    /// <summary>Stops writing, then listening, once; every later call waits for that same shutdown.</summary>
+    private Task ShutDownAsync()
+    {
+        lock (_gate)
+        {
+            return _shutdown ??= ShutDownOnceAsync();
+        }
+    }
+
+    private async Task ShutDownOnceAsync()
     {
         await _writer.DisposeAsync().ConfigureAwait(false);
         await _stop.CancelAsync().ConfigureAwait(false);
+        if (_listening is not null)
+        {
+            await _listening.ConfigureAwait(false);
+        }
+
         _stop.Dispose();
     }
 }

@@ -13,7 +13,7 @@ namespace Feeds.Backplane.Postgres;
 /// <c>Feeds:Backplane:LeaderCheckMs</c>, take it over. A leader checks its connection as often
 /// and steps down as soon as it fails, so two instances lead together for at most about that long.
 /// </summary>
-internal sealed class PostgresLeadership(PostgresConnection connection, IOptions<FeedsOptions> options, ILogger<PostgresLeadership> logger)
+internal sealed class PostgresLeadership(PostgresConnection connection, IOptions<FeedsOptions> options, IHostApplicationLifetime lifetime, ILogger<PostgresLeadership> logger)
     : BackgroundService, IFeedLeadership
 {
     private static readonly string TryLockSql = $"SELECT pg_try_advisory_lock({PostgresSchema.LeaderLock})";
@@ -48,6 +48,16 @@ internal sealed class PostgresLeadership(PostgresConnection connection, IOptions
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            // An instance that may still fail to start (its port taken) must not take the lock, nor run the producers.
+            await lifetime.ApplicationStarted.WhenSignalledAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         var reconnect = new Reconnect(_check, _maxBackoff);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -81,12 +91,14 @@ internal sealed class PostgresLeadership(PostgresConnection connection, IOptions
                 _leader = null;
                 if (EndTerm())
                 {
-                    BackplaneLog.LostLeadership(logger, Instance, ex);
+                    BackplaneLog.LostLeadership(logger, Instance, Reconnect.Describe(ex));
                 }
                 else
                 {
-                    BackplaneLog.LeadershipCheckFailed(logger, reconnect.Delay.TotalMilliseconds, ex);
+                    BackplaneLog.LeadershipCheckFailed(logger, reconnect.Delay.TotalMilliseconds, Reconnect.Describe(ex));
                 }
+
+                BackplaneLog.DatabaseError(logger, ex);
             }
 
             if (!await reconnect.WaitAsync(stoppingToken).ConfigureAwait(false))

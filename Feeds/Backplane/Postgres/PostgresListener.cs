@@ -21,7 +21,11 @@ internal sealed class PostgresListener(NpgsqlDataSource dataSource, TimeSpan max
     /// <summary>The newest id any instance had committed when this one last caught up; -1 before it first connected.</summary>
     public long LastDelivered => Interlocked.Read(ref _lastDelivered);
 
-    /// <summary>Listens until <paramref name="stop"/>; <paramref name="listening"/> completes once the first LISTEN is in place.</summary>
+    /// <summary>
+    /// Listens until <paramref name="stop"/>. <paramref name="listening"/> completes once the first
+    /// LISTEN is in place; while the caller has not completed it itself, a refused login fails it and
+    /// ends the listener, since retrying a wrong password only fills the log.
+    /// </summary>
     public async Task RunAsync(TaskCompletionSource listening, CancellationToken stop)
     {
         var reconnect = new Reconnect(TimeSpan.FromMilliseconds(100), maxBackoff);
@@ -65,9 +69,16 @@ internal sealed class PostgresListener(NpgsqlDataSource dataSource, TimeSpan max
             }
             catch (Exception ex) when (Reconnect.IsDatabaseAway(ex))
             {
+                if (Reconnect.IsLoginRefused(ex) && listening.TrySetException(new FeedBackplaneLoginRefusedException(
+                    $"ConnectionStrings:Feeds: PostgreSQL refused the login ({Reconnect.Describe(ex)}); check the user, password and database it names.", ex)))
+                {
+                    return;
+                }
+
                 _inbox.Clear();
                 _problem = $"PostgreSQL is not reachable: {ex.Message}";
-                BackplaneLog.ListenFailed(logger, reconnect.Delay.TotalMilliseconds, ex);
+                BackplaneLog.ListenFailed(logger, Reconnect.Describe(ex), reconnect.Delay.TotalMilliseconds);
+                BackplaneLog.DatabaseError(logger, ex);
             }
 
             if (!await reconnect.WaitAsync(stop).ConfigureAwait(false))

@@ -62,7 +62,8 @@ internal sealed class PostgresRetention(PostgresConnection connection, IFeedLead
             }
             catch (Exception ex) when (Reconnect.IsDatabaseAway(ex))
             {
-                BackplaneLog.TrimFailed(logger, ex);
+                BackplaneLog.TrimFailed(logger, Reconnect.Describe(ex));
+                BackplaneLog.DatabaseError(logger, ex);
             }
         }
     }

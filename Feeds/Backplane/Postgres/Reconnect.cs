@@ -17,6 +17,23 @@ internal sealed class Reconnect(TimeSpan first, TimeSpan max)
             // Npgsql's "connection is broken" states surface as InvalidOperationException.
             or InvalidOperationException;
 
+    /// <summary>
+    /// PostgreSQL refused the login itself: a wrong password or user (class 28) or a database that
+    /// does not exist. Unlike a database that is down, trying again will not help until someone acts.
+    /// </summary>
+    public static bool IsLoginRefused(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification or PostgresErrorCodes.InvalidCatalogName };
+
+    /// <summary>The error in one line, for a log line or a start-up failure: its message, and its cause's when that adds to it.</summary>
+    public static string Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var text = exception.InnerException is { } inner && !exception.Message.Contains(inner.Message, StringComparison.Ordinal)
+            ? $"{exception.Message}: {inner.Message}"
+            : exception.Message;
+        return text.ReplaceLineEndings(" ");
+    }
+
     /// <summary>A connection worked: the next failure waits the shortest time again.</summary>
     public void Succeeded() => _next = _first;
 
