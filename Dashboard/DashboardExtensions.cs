@@ -10,7 +10,6 @@ using Feeds.Client;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using Radzen;
 
 namespace Dashboard;
 
@@ -26,7 +25,7 @@ public static class DashboardExtensions
         return string.IsNullOrWhiteSpace(builder.Configuration[$"{DashboardOptions.SectionName}:{nameof(DashboardOptions.FeedsUrl)}"]);
     }
 
-    /// <summary>Registers the Blazor components, MudBlazor (and Radzen, until the pages have moved), the relay and the dashboard's options (validated at start).</summary>
+    /// <summary>Registers the Blazor components, MudBlazor, the relay and the dashboard's options (validated at start).</summary>
     public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -36,7 +35,6 @@ public static class DashboardExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
         services.AddMudServices();
 
         // A feed stream never ends by itself: no client timeout.

@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor.Services;
-using Radzen;
 
 namespace Dashboard.Tests.Shared;
 
@@ -36,7 +35,6 @@ public abstract class LiveComponentContext : BunitContext
         Services.AddSingleton<FeedRelay>();
         Services.AddScoped<PageControls>();
         Services.AddSingleton<Dashboard.Alerts.AlertAcknowledgements>();
-        Services.AddRadzenComponents();
         Services.AddMudServices();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

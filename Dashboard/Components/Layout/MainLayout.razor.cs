@@ -155,23 +155,13 @@ public sealed partial class MainLayout : LayoutComponentBase, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(async () =>
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() =>
     {
         var kiosk = KioskRequested(e.Location);
         if (kiosk != _kiosk)
         {
             _kiosk = kiosk;
             StateHasChanged();
-            if (_module is not null)
-            {
-                try
-                {
-                    await _module.InvokeVoidAsync("markKiosk", kiosk);
-                }
-                catch (JSDisconnectedException)
-                {
-                }
-            }
         }
 
         Rotate();

@@ -2,7 +2,7 @@
 // theme the visitor will get (their pick, else their system's preference), and the palette
 // follows that mark (both palettes are in the page; see DashboardTheme.cs). So a dark-mode user
 // never sees a light page while the circuit starts. It also tells the server by cookie, so the
-// next page arrives marked right, and marks kiosk mode for the large type. An external file:
+// next page arrives marked right. An external file:
 // no inline scripts under the Content-Security-Policy.
 (function () {
   var KEY = "dashboard.theme";
@@ -18,8 +18,6 @@
     theme = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
   }
 
-  var root = document.documentElement;
-  root.setAttribute("data-theme", theme);
-  if (/[?&]kiosk=(1|true)(&|$)/.test(location.search)) root.classList.add("kiosk");
+  document.documentElement.setAttribute("data-theme", theme);
   document.cookie = KEY + "=" + theme + "; path=/; max-age=31536000; samesite=lax";
 })();

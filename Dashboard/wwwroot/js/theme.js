@@ -25,8 +25,3 @@ function applyTheme(theme) {
   document.cookie = `${KEY}=${dark ? "dark" : "light"}; path=/; max-age=31536000; samesite=lax`;
   document.documentElement.setAttribute("data-theme", dark ? "dark" : "light");
 }
-
-/** Kiosk mode's large type is on the root element, outside any component. */
-export function markKiosk(on) {
-  document.documentElement.classList.toggle("kiosk", !!on);
-}
