@@ -162,4 +162,22 @@ public sealed class LayoutPageTests(DashboardServer server, BrowserFixture brows
         Assert.Equal(["Toggle navigation", "Dashboard", "Kiosk mode", "Keyboard shortcuts", "Dark theme"], names);
         Assert.Empty(page.Errors);
     }
+
+    [Fact]
+    public async Task ShortcutsHelp_Opened_IsCentredOnTheScreen()
+    {
+        await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/monitoring");
+        await page.WaitForShortcutsAsync();
+
+        await page.Page.Keyboard.PressAsync("?");
+        var dialog = page.Page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" });
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        var box = await dialog.BoundingBoxAsync();
+
+        Assert.NotNull(box);
+        var (left, right) = (box.X, 1440 - box.X - box.Width);
+        var (top, bottom) = (box.Y, 900 - box.Y - box.Height);
+        Assert.True(Math.Abs(left - right) <= 2 && Math.Abs(top - bottom) <= 2, $"The dialog sits {left}/{right}px from the sides and {top}/{bottom}px from the top and bottom.");
+        Assert.Empty(page.Errors);
+    }
 }
