@@ -49,7 +49,7 @@ public static class DashboardApp
             ContentRootPath = AppContext.BaseDirectory,
         });
 
-        // Serves wwwroot and the packages' assets (Radzen) from the build output in every
+        // Serves wwwroot and the packages' assets (MudBlazor) from the build output in every
         // environment, not only Development; a published app has them in wwwroot instead.
         builder.WebHost.UseStaticWebAssets();
 

@@ -10,7 +10,7 @@ using Feeds.Client;
 using Feeds.Transports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Radzen;
+using MudBlazor.Services;
 
 namespace Dashboard;
 
@@ -26,7 +26,7 @@ public static class DashboardExtensions
         return string.IsNullOrWhiteSpace(builder.Configuration[$"{DashboardOptions.SectionName}:{nameof(DashboardOptions.FeedsUrl)}"]);
     }
 
-    /// <summary>Registers the Blazor components, Radzen, the relay and the dashboard's options (validated at start).</summary>
+    /// <summary>Registers the Blazor components, MudBlazor, the relay and the dashboard's options (validated at start).</summary>
     public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -36,7 +36,7 @@ public static class DashboardExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddMudServices();
 
         // A feed stream never ends by itself: no client timeout.
         services.AddHttpClient(FeedsHttpClient).ConfigureHttpClient((sp, client) =>

@@ -61,12 +61,20 @@ public sealed class AccessibilityTests(DashboardServer server, BrowserFixture br
         Assert.Empty(page.Errors);
     }
 
-    [Fact]
-    public async Task Axe_ShortcutsHelpOpen_NoSeriousOrCriticalViolations()
+    [Theory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task Axe_ShortcutsHelpOpen_NoSeriousOrCriticalViolations(ColorScheme scheme)
     {
-        await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/monitoring");
+        await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/monitoring", new BrowserNewContextOptions
+        {
+            ViewportSize = new() { Width = 1440, Height = 900 },
+            ColorScheme = scheme,
+        });
         await page.Page.Locator("[data-testid=connection-badge][data-state=live]").WaitForAsync();
         await page.WaitForShortcutsAsync();
+        var dark = scheme == ColorScheme.Dark ? "dark" : "light";
+        await page.Page.WaitForFunctionAsync($"() => document.documentElement.dataset.theme === '{dark}'");
         await page.Page.Keyboard.PressAsync("?");
         await Assertions.Expect(page.Page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" })).ToBeVisibleAsync();
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Pause", Exact = true }).EvaluateAsync("b => b.click()");
@@ -74,7 +82,7 @@ public sealed class AccessibilityTests(DashboardServer server, BrowserFixture br
         await page.Page.EvaluateAsync(AxeSource.Value);
         var violations = await page.Page.EvaluateAsync<string>(RunAxe);
 
-        Assert.True(violations == "[]", FormatJson(violations));
+        Assert.True(violations == "[]", $"{dark}: {FormatJson(violations)}");
         await page.Page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.Page.GetByRole(AriaRole.Dialog)).ToBeHiddenAsync();
         Assert.Empty(page.Errors);

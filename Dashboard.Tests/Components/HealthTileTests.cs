@@ -19,7 +19,9 @@ public sealed class HealthTileTests : LiveComponentContext
         var tile = cut.Find("[data-testid=health-tile]");
         Assert.Equal("web-1", tile.GetAttribute("data-host"));
         Assert.Equal("critical", tile.GetAttribute("data-level"));
-        Assert.Equal("Critical", cut.Find("[data-testid=health-level]").TextContent.Replace("error", "", StringComparison.Ordinal).Trim());
+        // Shape for the eye, word for everyone: the icon is a hidden SVG, so the text is the word alone.
+        Assert.Equal("Critical", cut.Find("[data-testid=health-level]").TextContent.Trim());
+        Assert.Equal("true", cut.Find("[data-testid=health-level] svg").GetAttribute("aria-hidden"));
         Assert.Equal("95 %", cut.Find("[data-metric=cpu] dd").TextContent);
         Assert.Equal("120 ms", cut.Find("[data-metric=latencyP99Ms] dd").TextContent);
         Assert.Equal("CPU saturated", cut.Find("[data-testid=health-incident]").TextContent);

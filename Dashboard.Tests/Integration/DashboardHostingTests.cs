@@ -96,7 +96,8 @@ public sealed class DashboardHostingTests(DashboardServer server) : IClassFixtur
 
     [Theory]
     [InlineData("/lib/uplot/uPlot.iife.min.js")]
-    [InlineData("/_content/Radzen.Blazor/Radzen.Blazor.js")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.js")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.css")]
     [InlineData("/_framework/blazor.web.js")]
     public async Task Get_BrowserAsset_IsServed(string path)
     {

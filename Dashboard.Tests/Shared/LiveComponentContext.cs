@@ -10,13 +10,13 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Radzen;
+using MudBlazor.Services;
 
 namespace Dashboard.Tests.Shared;
 
 /// <summary>
 /// A bunit context for live components: a real <see cref="FeedRelay"/> whose feeds the test fills
-/// by hand, renders every 50 ms, interactive rendering, and loose JS interop for Radzen.
+/// by hand, renders every 50 ms, interactive rendering, and loose JS interop for the component libraries.
 /// </summary>
 public abstract class LiveComponentContext : BunitContext
 {
@@ -35,7 +35,7 @@ public abstract class LiveComponentContext : BunitContext
         Services.AddSingleton<FeedRelay>();
         Services.AddScoped<PageControls>();
         Services.AddSingleton<Dashboard.Alerts.AlertAcknowledgements>();
-        Services.AddRadzenComponents();
+        Services.AddMudServices();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 

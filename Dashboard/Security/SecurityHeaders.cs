@@ -3,7 +3,8 @@ namespace Dashboard.Security;
 /// <summary>
 /// Response headers that keep the pages from being framed, sniffed or made to run scripts from
 /// elsewhere. The policy fits a Blazor Server app: scripts and the circuit's WebSocket from this
-/// origin only; inline styles allowed, because Radzen's components and uPlot set style attributes.
+/// origin only; inline styles allowed, because MudBlazor's theme provider writes a <c>&lt;style&gt;</c>
+/// element and its components and uPlot set style attributes.
 /// </summary>
 internal static class SecurityHeaders
 {

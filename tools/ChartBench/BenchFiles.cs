@@ -23,7 +23,6 @@ internal sealed class BenchFiles(string repositoryRoot)
         string? file = path switch
         {
             _ when path.StartsWith("/bench/", StringComparison.Ordinal) => Path.Combine(repositoryRoot, "bench", "chart", path["/bench/".Length..]),
-            _ when path.StartsWith("/_content/Radzen.Blazor/", StringComparison.Ordinal) => RadzenAsset(path["/_content/Radzen.Blazor/".Length..]),
             _ => Path.Combine(wwwroot, path.TrimStart('/')),
         };
         return file is not null && File.Exists(file) ? file : null;
@@ -43,16 +42,5 @@ internal sealed class BenchFiles(string repositoryRoot)
         }
 
         throw new InvalidOperationException("Run from inside the repository (no Dashboard.sln above the working directory).");
-    }
-
-    // Radzen's theme CSS lives in its NuGet package, which the Dashboard build restored.
-    private static string? RadzenAsset(string relative)
-    {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var radzen = Path.Combine(packages, "radzen.blazor");
-        return Directory.Exists(radzen)
-            ? Directory.GetDirectories(radzen).Order(StringComparer.Ordinal).Select(v => Path.Combine(v, "staticwebassets", relative)).LastOrDefault(File.Exists)
-            : null;
     }
 }

@@ -2,6 +2,7 @@ using Dashboard.Options;
 using Dashboard.Relay;
 using Feeds.Client;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace Dashboard.Components.Widgets;
 
@@ -87,10 +88,10 @@ public sealed partial class HealthTile : LiveComponent
     // Shape as well as colour, so the level reads without colour vision.
     private static string LevelIcon(ThresholdLevel level) => level switch
     {
-        ThresholdLevel.Ok => "check_circle",
-        ThresholdLevel.Warning => "warning",
-        ThresholdLevel.Critical => "error",
-        _ => "hourglass_empty",
+        ThresholdLevel.Ok => Icons.Material.Filled.CheckCircle,
+        ThresholdLevel.Warning => Icons.Material.Filled.Warning,
+        ThresholdLevel.Critical => Icons.Material.Filled.Error,
+        _ => Icons.Material.Filled.HourglassEmpty,
     };
 
     private sealed record MetricSpec(string Field, string Label, string Unit, string Format);

@@ -200,7 +200,7 @@ export function start(root, allowed) {
 
   const togglePause = () => {
     paused = !paused;
-    $("pause").textContent = paused ? "Resume" : "Pause";
+    $("pause-label").textContent = paused ? "Resume" : "Pause";
     if (!paused) {
       hiddenWhilePaused = 0;
       redraw();
