@@ -13,7 +13,7 @@ public sealed class KioskTests(DashboardServer server, BrowserFixture browser)
         await page.Page.Locator("[data-testid=kiosk]").WaitForAsync();
         await page.Page.Locator("[data-testid=live-chart][data-last-x]").First.WaitForAsync();
 
-        Assert.Equal(0, await page.Page.Locator(".rz-header").CountAsync());
+        Assert.Equal(0, await page.Page.GetByRole(AriaRole.Banner).CountAsync());
         Assert.Equal(0, await page.Page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" }).CountAsync());
         Assert.Equal("20px", await page.Page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).fontSize"));
         await Assertions.Expect(page.Page.Locator("[data-testid=connection-badge][data-state=live]")).ToBeVisibleAsync();
@@ -35,7 +35,7 @@ public sealed class KioskTests(DashboardServer server, BrowserFixture browser)
 
         await page.Page.Keyboard.PressAsync("Escape");
         await WaitForAddressAsync(page, "/monitoring");
-        await Assertions.Expect(page.Page.Locator(".rz-header")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Banner)).ToBeVisibleAsync();
         Assert.Equal("16px", await page.Page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).fontSize"));
         Assert.Empty(page.Errors);
     }

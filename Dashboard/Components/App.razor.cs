@@ -13,7 +13,7 @@ public sealed partial class App : ComponentBase
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
 
-    // The theme this browser showed last, so the page arrives in it; the boot script corrects a
-    // first visit before the first paint.
-    private string Theme => HttpContext?.Request.Cookies[ThemeCookie] == MainLayout.DarkTheme ? MainLayout.DarkTheme : MainLayout.LightTheme;
+    // The theme this browser showed last (also under the name an earlier version wrote), so the
+    // page arrives marked with it; the boot script corrects a first visit before the first paint.
+    private string Theme => HttpContext?.Request.Cookies[ThemeCookie] is MainLayout.DarkTheme or "material-dark" ? MainLayout.DarkTheme : MainLayout.LightTheme;
 }

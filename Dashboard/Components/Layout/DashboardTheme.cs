@@ -10,7 +10,8 @@ namespace Dashboard.Components.Layout;
 /// </summary>
 internal static class DashboardTheme
 {
-    private static readonly string[] SystemFonts = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
+    // Self-hosted from npm (Dashboard.csproj), the system's own face until it has loaded.
+    private static readonly string[] Fonts = ["Roboto Flex Variable", "Roboto", "system-ui", "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"];
 
     /// <summary>The light palette, on the document root.</summary>
     public static MudTheme Light { get; } = Create(":root");
@@ -67,8 +68,21 @@ internal static class DashboardTheme
         },
         Typography = new Typography
         {
-            Default = new DefaultTypography { FontFamily = SystemFonts, FontSize = "1rem", LineHeight = "1.5" },
-            Button = new ButtonTypography { FontFamily = SystemFonts, TextTransform = "none" },
+            Default = new DefaultTypography { FontFamily = Fonts, FontSize = "1rem", LineHeight = "1.5", LetterSpacing = "normal" },
+            H1 = new H1Typography { FontFamily = Fonts },
+            H2 = new H2Typography { FontFamily = Fonts },
+            H3 = new H3Typography { FontFamily = Fonts },
+            H4 = new H4Typography { FontFamily = Fonts },
+            H5 = new H5Typography { FontFamily = Fonts },
+            H6 = new H6Typography { FontFamily = Fonts },
+            Subtitle1 = new Subtitle1Typography { FontFamily = Fonts },
+            Subtitle2 = new Subtitle2Typography { FontFamily = Fonts },
+            Body1 = new Body1Typography { FontFamily = Fonts },
+            Body2 = new Body2Typography { FontFamily = Fonts },
+            Caption = new CaptionTypography { FontFamily = Fonts },
+            Overline = new OverlineTypography { FontFamily = Fonts },
+            // Buttons say what they do in the words' own case, as before.
+            Button = new ButtonTypography { FontFamily = Fonts, TextTransform = "none" },
         },
     };
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
-using Radzen;
 
 namespace Dashboard.Components.Layout;
 
@@ -16,19 +15,18 @@ namespace Dashboard.Components.Layout;
 /// </summary>
 public sealed partial class MainLayout : LayoutComponentBase, IAsyncDisposable
 {
-    internal const string LightTheme = "material";
-    internal const string DarkTheme = "material-dark";
+    internal const string LightTheme = "light";
+    internal const string DarkTheme = "dark";
     private const string KioskParameter = "kiosk";
+    private const string MainContentId = "main-content";
 
-    private bool _sidebarExpanded = true;
-    private bool _applyingPreference;
+    private bool _drawerOpen = true;
+    private bool _dark;
     private bool _kiosk;
     private IJSObjectReference? _module;
     private KeyboardShortcuts? _shortcuts;
+    private ElementReference _main;
     private ITimer? _rotation;
-
-    [Inject]
-    private ThemeService Themes { get; set; } = default!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -49,7 +47,6 @@ public sealed partial class MainLayout : LayoutComponentBase, IAsyncDisposable
 
     protected override void OnInitialized()
     {
-        Themes.ThemeChanged += OnThemeChanged;
         _kiosk = KioskRequested(Navigation.Uri);
         if (RendererInfo.IsInteractive)
         {
@@ -67,27 +64,23 @@ public sealed partial class MainLayout : LayoutComponentBase, IAsyncDisposable
 
         try
         {
+            // theme-boot.js showed this theme before the first paint; the switch only catches up.
+            // Not remembered: that would turn a system preference into a choice.
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/theme.js");
-            var preferred = await _module.InvokeAsync<string>("preferredTheme", LightTheme, DarkTheme);
-            if (!string.Equals(preferred, Themes.Theme, StringComparison.OrdinalIgnoreCase))
+            var dark = await _module.InvokeAsync<string>("shownTheme") == DarkTheme;
+            if (dark != _dark)
             {
-                // Not the user's choice: do not remember it, or the system preference would stick.
-                _applyingPreference = true;
-                Themes.SetTheme(preferred);
+                _dark = dark;
+                StateHasChanged();
             }
         }
         catch (JSDisconnectedException)
         {
         }
-        finally
-        {
-            _applyingPreference = false;
-        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        Themes.ThemeChanged -= OnThemeChanged;
         Navigation.LocationChanged -= OnLocationChanged;
         if (_rotation is not null)
         {
@@ -115,12 +108,39 @@ public sealed partial class MainLayout : LayoutComponentBase, IAsyncDisposable
 
     private Task OpenHelpAsync() => _shortcuts?.OpenHelpAsync() ?? Task.CompletedTask;
 
-    private bool IsDark => Themes.Theme?.Contains("dark", StringComparison.OrdinalIgnoreCase) == true;
+    private bool IsDark => _dark;
 
-    private Task ToggleThemeAsync()
+    // The same page, at its content: the router would take a bare "#..." to the home page. The
+    // click moves the focus there itself, which following the link alone would not.
+    private string SkipLinkHref => new Uri(Navigation.Uri).GetLeftPart(UriPartial.Query) + "#" + MainContentId;
+
+    private async Task SkipToContentAsync()
     {
-        Themes.SetTheme(IsDark ? LightTheme : DarkTheme);
-        return Task.CompletedTask;
+        try
+        {
+            await _main.FocusAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
+
+    private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+
+    /// <summary>The user's pick: shown at once, and remembered by the browser.</summary>
+    private async Task ToggleThemeAsync()
+    {
+        _dark = !_dark;
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.InvokeVoidAsync("rememberTheme", _dark ? DarkTheme : LightTheme);
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
     }
 
     /// <summary>Kiosk on, off, or (null) the other way; it lives in the address, so a wall screen's bookmark keeps it.</summary>
@@ -183,27 +203,5 @@ public sealed partial class MainLayout : LayoutComponentBase, IAsyncDisposable
         var at = pages.ToList().FindIndex(p => string.Equals(p, path, StringComparison.OrdinalIgnoreCase));
         var next = pages[(at + 1) % pages.Count];
         Navigation.NavigateTo(Navigation.ToAbsoluteUri(next).ToString() + "?" + KioskParameter + "=1");
-    }
-
-    private void OnThemeChanged()
-    {
-        _ = InvokeAsync(StateHasChanged);
-        if (_applyingPreference || _module is null)
-        {
-            return;
-        }
-
-        var module = _module;
-        var theme = Themes.Theme;
-        _ = InvokeAsync(async () =>
-        {
-            try
-            {
-                await module.InvokeVoidAsync("rememberTheme", theme);
-            }
-            catch (JSDisconnectedException)
-            {
-            }
-        });
     }
 }
