@@ -30,6 +30,9 @@ public sealed class LifecycleDemoTests(DashboardServer server, BrowserFixture br
     public async Task Lifecycle_CloseFromBrowser_ServerLogShowsTheClientWentAway()
     {
         await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/demos/lifecycle");
+
+        // The stream the page opens by itself says the circuit is up: a click before that is lost.
+        await page.Page.WaitForFunctionAsync("() => document.querySelector('.lifecycle').dataset.received >= 1");
         await page.Page.FillAsync("[data-testid=max-events]", "60");
         await page.Page.Locator("[data-testid=max-events]").DispatchEventAsync("change");
         await page.Page.ClickAsync("[data-testid=open]");
