@@ -30,13 +30,16 @@ public sealed class FeedsMetrics
     private readonly Counter<long> _refused;
     private readonly Counter<long> _sourceErrors;
 
-    internal FeedsMetrics(IMeterFactory meterFactory, FeedStats stats, StreamLog streams, IFeedBackplane backplane, PrometheusQueryStates queries)
+    /// <param name="subscribers">The hub's subscriber count; a function because the hub itself records into these instruments.</param>
+    internal FeedsMetrics(IMeterFactory meterFactory, FeedStats stats, StreamLog streams, IFeedBackplane backplane, PrometheusQueryStates queries, Func<int> subscribers)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
 
         meter.CreateObservableUpDownCounter("feeds.streams.open", () => Measure(streams.OpenByTransport(), "transport"), "{stream}",
             "Streams open on this instance now, by transport (sse, ws, poll); /feeds/stats shows the same counts.");
+        meter.CreateObservableUpDownCounter("feeds.subscribers", () => (long)subscribers(), "{subscription}",
+            "Hub subscriptions on this instance now: the subscribers of /feeds/stats and the activeStreams of metrics/self.");
         meter.CreateObservableCounter("feeds.events.published", () => stats.Published, "{event}",
             "Events this instance has delivered to its hub since start, from whichever instance published them.");
         _delivered = meter.CreateCounter<long>("feeds.events.delivered", "{event}",

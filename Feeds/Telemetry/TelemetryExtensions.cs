@@ -19,7 +19,8 @@ internal static class TelemetryExtensions
             sp.GetRequiredService<FeedStats>(),
             sp.GetRequiredService<StreamLog>(),
             sp.GetRequiredService<IFeedBackplane>(),
-            sp.GetRequiredService<PrometheusQueryStates>()));
+            sp.GetRequiredService<PrometheusQueryStates>(),
+            () => sp.GetRequiredService<FeedHub>().SubscriberCount));
         return services;
     }
 }

@@ -15,7 +15,7 @@ public sealed class FeedsMetricsTests
     private const string Key = "metrics-test-key-0123456789";
 
     [Fact]
-    public async Task StreamsOpen_TwoSseStreams_InstrumentMatchesStats()
+    public async Task StreamsOpen_TwoSseStreams_InstrumentsMatchStats()
     {
         // Arrange
         await using var server = await FeedsServer.StartAsync();
@@ -26,11 +26,13 @@ public sealed class FeedsMetricsTests
         await using var first = await SseConnection.OpenAsync(client, server.SseUri("clock"));
         await using var second = await SseConnection.OpenAsync(client, server.SseUri("test/a"));
         var observed = recorder.Observe("feeds.streams.open", ("transport", "sse"));
+        var subscribers = recorder.Observe("feeds.subscribers");
         using var stats = JsonDocument.Parse(await client.GetStringAsync("feeds/stats"));
 
         // Assert
         Assert.Equal(2, observed);
         Assert.Equal(2, stats.RootElement.GetProperty("streams").GetProperty("sse").GetInt64());
+        Assert.Equal(stats.RootElement.GetProperty("subscribers").GetInt32(), subscribers);
     }
 
     [Fact]
