@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Dashboard.Tests.Integration;
@@ -52,11 +53,16 @@ internal sealed class PrometheusApp : IAsyncDisposable
     public Task<SseConnection> StreamAsync(string topic) =>
         SseConnection.OpenAsync(Http, new Uri(BaseAddress, $"/feeds/sse?topic={Uri.EscapeDataString(topic)}"));
 
-    /// <summary>Reads until an event of <paramref name="type"/> on <paramref name="topic"/> whose data satisfies <paramref name="condition"/>.</summary>
+    /// <summary>The longest a test waits for the event it expects while other events keep arriving.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    /// <summary>Reads until an event of <paramref name="type"/> on <paramref name="topic"/> whose data satisfies <paramref name="condition"/>; fails after <see cref="Patience"/>.</summary>
     public static async Task<JsonElement> NextAsync(SseConnection stream, string topic, string type, Func<JsonElement, bool>? condition = null)
     {
+        var deadline = Stopwatch.StartNew();
         while (true)
         {
+            Assert.True(deadline.Elapsed < Patience, $"No {type} event on {topic} that fits within {Patience}.");
             SseItem<string> item = await stream.NextAsync();
             using var data = JsonDocument.Parse(item.Data);
             if (item.EventType == type && data.RootElement.GetProperty("topic").GetString() == topic && (condition?.Invoke(data.RootElement) ?? true))
