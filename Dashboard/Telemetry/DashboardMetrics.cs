@@ -14,14 +14,15 @@ public sealed class DashboardMetrics
 
     private static readonly FeedConnectionState[] States = Enum.GetValues<FeedConnectionState>();
 
-    private readonly UpDownCounter<long> _circuits;
+    private long _circuits;
 
     internal DashboardMetrics(IMeterFactory meterFactory, FeedRelay relay)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
-        _circuits = meter.CreateUpDownCounter<long>("dashboard.circuits.open", "{circuit}",
-            "Blazor Server circuits open now: one per browser tab showing a page.");
+        // Observed rather than added to, so the count is exported as 0 before the first circuit opens.
+        meter.CreateObservableUpDownCounter("dashboard.circuits.open", () => Interlocked.Read(ref _circuits), "{circuit}",
+            "Blazor Server circuits open now: one per browser tab showing a page, and a closed tab's for as long as Blazor keeps it for reconnection.");
 
         // Every state is reported, 0 included, so a chart of "offline" has a line before the first outage.
         meter.CreateObservableUpDownCounter("dashboard.relay.upstreams", () =>
@@ -34,7 +35,7 @@ public sealed class DashboardMetrics
             "The relay's upstream feed streams (one per topic or prefix shown, shared by every circuit), by connection state.");
     }
 
-    internal void CircuitOpened() => _circuits.Add(1);
+    internal void CircuitOpened() => Interlocked.Increment(ref _circuits);
 
-    internal void CircuitClosed() => _circuits.Add(-1);
+    internal void CircuitClosed() => Interlocked.Decrement(ref _circuits);
 }
