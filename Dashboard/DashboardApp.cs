@@ -1,4 +1,5 @@
 using Dashboard.Security;
+using Dashboard.Telemetry;
 using Feeds;
 using Microsoft.Extensions.Options;
 
@@ -64,6 +65,7 @@ public static class DashboardApp
         }
 
         builder.AddDashboard();
+        builder.AddTelemetry();
 
         var app = builder.Build();
         app.UseDashboardErrors();
@@ -75,6 +77,7 @@ public static class DashboardApp
         }
 
         app.MapDashboard();
+        app.MapTelemetry();
         return app;
     }
 

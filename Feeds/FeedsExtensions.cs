@@ -2,6 +2,8 @@ using Feeds.Backplane;
 using Feeds.Hub;
 using Feeds.Options;
 using Feeds.Producers;
+using Feeds.Sources.Prometheus;
+using Feeds.Telemetry;
 using Feeds.Transports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -15,7 +17,7 @@ namespace Feeds;
 /// <summary>Wires the feeds into a host: <c>builder.AddFeeds()</c> and <c>app.MapFeeds()</c>.</summary>
 public static class FeedsExtensions
 {
-    /// <summary>Registers the hub, the backplane <c>Feeds:Backplane:Kind</c> names, the producers and their options (validated at start).</summary>
+    /// <summary>Registers the hub, the backplane <c>Feeds:Backplane:Kind</c> names, the producers, the Prometheus data source, the metrics and their options (validated at start).</summary>
     public static IHostApplicationBuilder AddFeeds(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -31,11 +33,13 @@ public static class FeedsExtensions
         services.TryAddSingleton<FeedHub>();
         services.TryAddSingleton<StreamGate>();
         services.TryAddSingleton<StreamLog>();
+        services.AddFeedsMetrics();
         services.AddFeedLimits();
         services.AddFeedCors();
         services.AddHostedService<PublishTopics>();
 
         services.AddFeedProducers();
+        services.AddPrometheusSource();
         return builder;
     }
 

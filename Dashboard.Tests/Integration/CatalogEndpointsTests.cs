@@ -49,8 +49,10 @@ public sealed class CatalogEndpointsTests
         using var stats = await client.GetFromJsonAsync<JsonDocument>("feeds/stats");
 
         var root = stats!.RootElement;
-        Assert.Equal(["subscribers", "published", "dropped", "topics", "cluster"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["subscribers", "published", "dropped", "topics", "cluster", "streams", "prometheus"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, root.GetProperty("subscribers").GetInt32());
+        Assert.Equal("""{"sse":1}""", root.GetProperty("streams").GetRawText());
+        Assert.Equal(0, root.GetProperty("prometheus").GetArrayLength());
         Assert.Equal(4, root.GetProperty("published").GetInt64());
         Assert.Equal(0, root.GetProperty("dropped").GetInt64());
         var topics = root.GetProperty("topics").EnumerateArray().ToArray();

@@ -14,6 +14,8 @@ public sealed class StartupValidationTests
     [InlineData("--Dashboard:Inspector:AllowedUrls:0=http://feeds.example.com", "Dashboard:Inspector:AllowedUrls:0")]
     [InlineData("--Dashboard:WorldClocks:0=Nowhere/Land", "Dashboard:WorldClocks:0")]
     [InlineData("--Feeds:Backplane:LeaderCheckMs=0", "Feeds:Backplane:LeaderCheckMs")]
+    [InlineData("--Feeds:Prometheus:Queries:0:Topic=prom/cpu", "Feeds:Prometheus:Queries:0:Query")]
+    [InlineData("--Telemetry:Scrape:Path=metrics", "Telemetry:Scrape:Path")]
     public async Task Start_BadSetting_FailsNamingTheKey(string argument, string key)
     {
         await using var app = DashboardApp.Build(["--urls=http://127.0.0.1:0", argument]);

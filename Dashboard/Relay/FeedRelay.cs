@@ -19,8 +19,10 @@ public sealed class FeedRelay(IRelayUpstream upstream, IOptions<DashboardOptions
     public event Action? StateChanged;
 
     /// <summary>The worst state among the open feeds: one feed offline makes the relay offline.</summary>
-    public FeedConnectionState State =>
-        _feeds.Values.Where(f => f.IsValueCreated).Select(f => f.Value.State).DefaultIfEmpty(FeedConnectionState.Connecting).Max();
+    public FeedConnectionState State => FeedStates.DefaultIfEmpty(FeedConnectionState.Connecting).Max();
+
+    /// <summary>Each open feed's state: what <see cref="State"/> sums up, and the relay metrics count.</summary>
+    public IEnumerable<FeedConnectionState> FeedStates => _feeds.Values.Where(f => f.IsValueCreated).Select(f => f.Value.State);
 
     /// <summary>The feed for a topic or prefix, opening its upstream stream the first time it is asked for.</summary>
     public RelayFeed Feed(string pattern)

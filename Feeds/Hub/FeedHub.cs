@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Feeds.Backplane;
 using Feeds.Options;
+using Feeds.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public sealed class FeedHub : IDisposable
     private readonly FeedStats _stats;
     private readonly TimeProvider _time;
     private readonly ILogger<FeedHub> _logger;
+    private readonly FeedsMetrics? _metrics;
     private readonly int _queueCapacity;
     private readonly IDisposable _backplaneSubscription;
     private readonly Lock _subscribersGate = new();
@@ -30,13 +32,14 @@ public sealed class FeedHub : IDisposable
     private FeedSubscription[]? _delivering = [];
     private long _lastId;
 
-    public FeedHub(IFeedBackplane backplane, FeedStats stats, IOptions<FeedsOptions> options, TimeProvider time, ILogger<FeedHub> logger)
+    public FeedHub(IFeedBackplane backplane, FeedStats stats, IOptions<FeedsOptions> options, TimeProvider time, ILogger<FeedHub> logger, FeedsMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _backplane = backplane;
         _stats = stats;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
         _queueCapacity = options.Value.Sse.QueueCapacity;
         _backplaneSubscription = backplane.Subscribe(Deliver);
     }
@@ -138,15 +141,32 @@ public sealed class FeedHub : IDisposable
         // The backplane delivers in id order, one event at a time.
         Volatile.Write(ref _lastId, feedEvent.Id);
         _stats.RecordPublished(feedEvent.Topic);
+        _metrics?.BackplaneLag(_time.GetUtcNow() - feedEvent.Timestamp);
+        var depth = _metrics?.QueueDepthEnabled == true;
+        var delivered = 0;
         foreach (var subscriber in Volatile.Read(ref _delivering) ?? Delivering())
         {
-            if (subscriber.Filter.Matches(feedEvent.Topic) && !subscriber.Offer(feedEvent))
+            if (!subscriber.Filter.Matches(feedEvent.Topic))
+            {
+                continue;
+            }
+
+            if (!subscriber.Offer(feedEvent))
             {
                 _stats.RecordDropped();
                 FeedsLog.SlowSubscriberDropped(_logger, subscriber.Filter.ToString(), feedEvent.Id);
                 Remove(subscriber);
+                continue;
+            }
+
+            delivered++;
+            if (depth)
+            {
+                _metrics!.QueueDepth(subscriber.Reader.Count);
             }
         }
+
+        _metrics?.Delivered(delivered);
     }
 
     private FeedSubscription[] Delivering()

@@ -52,6 +52,20 @@ internal sealed class SubscriptionQueue : ChannelReader<FeedEvent>, IValueTaskSo
         _lastReplayedId = replay.Count == 0 ? 0 : replay[^1].Id;
     }
 
+    public override bool CanCount => true;
+
+    /// <summary>Live events waiting to be read (the replay is not counted).</summary>
+    public override int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _count;
+            }
+        }
+    }
+
     /// <summary>Queues a live event; false when the queue is full or completed.</summary>
     public bool TryWrite(FeedEvent feedEvent)
     {

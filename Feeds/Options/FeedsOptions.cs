@@ -1,3 +1,5 @@
+using Feeds.Sources.Prometheus;
+
 namespace Feeds.Options;
 
 /// <summary>The <c>Feeds</c> section of appsettings.json.</summary>
@@ -27,4 +29,6 @@ public sealed class FeedsOptions
     public MetricsOptions Metrics { get; set; } = new();
 
     public AlertsOptions Alerts { get; set; } = new();
+
+    public PrometheusOptions Prometheus { get; set; } = new();
 }

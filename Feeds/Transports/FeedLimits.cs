@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Feeds.Options;
+using Feeds.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
@@ -77,6 +78,7 @@ internal static class FeedLimits
 
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FeedLimits).FullName!);
             TransportsLog.LimitReached(logger, context.Request.Path, Client(context), status);
+            context.RequestServices.GetRequiredService<FeedsMetrics>().Refused(IsStream(context), status);
             await FeedProblems.Busy(context, status, retryAfter, detail).ExecuteAsync(context).ConfigureAwait(false);
         };
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Feeds.Hub;
 using Feeds.Options;
+using Feeds.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -37,7 +38,8 @@ internal static class PublishEndpoint
         FeedHub hub,
         TopicCatalog catalog,
         IOptions<FeedsOptions> options,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        FeedsMetrics metrics)
     {
         var logger = loggers.CreateLogger(typeof(PublishEndpoint).FullName!);
         var publish = options.Value.Publish;
@@ -52,6 +54,7 @@ internal static class PublishEndpoint
             TransportsLog.PublishRefused(logger, topic, problem.StatusCode, problem.ProblemDetails.Detail ?? "");
         }
 
+        metrics.PublishAnswered(result is IStatusCodeHttpResult { StatusCode: { } status } ? status : StatusCodes.Status200OK);
         return result;
     }
 

@@ -1,4 +1,5 @@
 using Feeds.Hub;
+using Feeds.Sources.Prometheus;
 
 namespace Feeds.Transports;
 
@@ -8,7 +9,16 @@ namespace Feeds.Transports;
 /// <param name="Dropped">Events a too-slow subscriber could not take; each one disconnected it.</param>
 /// <param name="Topics">Per topic: events published, and per second lately.</param>
 /// <param name="Cluster">The backplane, this instance, and which instance runs the producers.</param>
-internal sealed record StatsResponse(int Subscribers, long Published, long Dropped, IReadOnlyList<TopicStats> Topics, ClusterStats Cluster);
+/// <param name="Streams">Streams open on this instance now, by transport (<c>sse</c>, <c>ws</c>, <c>poll</c>), as the <c>feeds.streams.open</c> instrument reports them.</param>
+/// <param name="Prometheus">Each configured Prometheus query's state on this instance; empty while the source is off.</param>
+internal sealed record StatsResponse(
+    int Subscribers,
+    long Published,
+    long Dropped,
+    IReadOnlyList<TopicStats> Topics,
+    ClusterStats Cluster,
+    IReadOnlyDictionary<string, long> Streams,
+    IReadOnlyList<PrometheusQueryStats> Prometheus);
 
 /// <param name="Backplane"><c>InMemory</c> or <c>Postgres</c>.</param>
 /// <param name="Instance">The instance that answered.</param>

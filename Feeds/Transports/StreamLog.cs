@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading;
 
 namespace Feeds.Transports;
@@ -13,6 +14,7 @@ public sealed class StreamLog(TimeProvider time)
 
     private readonly Lock _gate = new();
     private readonly LinkedList<StreamLogEntry> _entries = new();
+    private readonly ConcurrentDictionary<string, long> _open = new(StringComparer.Ordinal);
     private long _nextStream;
 
     /// <summary>Raised after each entry is recorded, on the thread that recorded it; keep handlers quick.</summary>
@@ -22,13 +24,21 @@ public sealed class StreamLog(TimeProvider time)
     public long Opened(string transport, string topics, string client, long? afterId)
     {
         var stream = Interlocked.Increment(ref _nextStream);
+        _open.AddOrUpdate(transport, 1, static (_, open) => open + 1);
         Record(new StreamLogEntry(stream, "opened", transport, topics, client, 0,
             afterId is { } id ? $"resuming after {id}" : "live", time.GetUtcNow()));
         return stream;
     }
 
-    public void Ended(long stream, string transport, string topics, string client, long sent, string reason) =>
+    public void Ended(long stream, string transport, string topics, string client, long sent, string reason)
+    {
+        _open.AddOrUpdate(transport, 0, static (_, open) => open - 1);
         Record(new StreamLogEntry(stream, "ended", transport, topics, client, sent, reason, time.GetUtcNow()));
+    }
+
+    /// <summary>Streams opened and not yet ended, by transport: what <c>/feeds/stats</c> and the <c>feeds.streams.open</c> instrument show.</summary>
+    public IReadOnlyDictionary<string, long> OpenByTransport() =>
+        _open.ToDictionary(StringComparer.Ordinal);
 
     public IReadOnlyList<StreamLogEntry> Recent()
     {

@@ -39,6 +39,9 @@ internal sealed class PostgresBackplane : IFeedBackplane, IHostedService, IAsync
 
     public string? Problem => _listener.Problem;
 
+    /// <summary>Times the listener lost the database and began reconnecting; for the <c>feeds.backplane.reconnects</c> instrument.</summary>
+    public long Reconnects => _listener.Reconnects;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -13,6 +13,7 @@ internal sealed class PostgresListener(NpgsqlDataSource dataSource, TimeSpan max
 {
     private readonly List<string> _inbox = [];
     private long _lastDelivered = -1;
+    private long _reconnects;
     private volatile string? _problem = "not connected to PostgreSQL yet";
 
     /// <summary>Why this instance is not listening now; null while it is.</summary>
@@ -20,6 +21,9 @@ internal sealed class PostgresListener(NpgsqlDataSource dataSource, TimeSpan max
 
     /// <summary>The newest id any instance had committed when this one last caught up; -1 before it first connected.</summary>
     public long LastDelivered => Interlocked.Read(ref _lastDelivered);
+
+    /// <summary>Times the database went away and listening started over.</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
 
     /// <summary>
     /// Listens until <paramref name="stop"/>. <paramref name="listening"/> completes once the first
@@ -76,6 +80,7 @@ internal sealed class PostgresListener(NpgsqlDataSource dataSource, TimeSpan max
                 }
 
                 _inbox.Clear();
+                Interlocked.Increment(ref _reconnects);
                 _problem = $"PostgreSQL is not reachable: {ex.Message}";
                 BackplaneLog.ListenFailed(logger, Reconnect.Describe(ex), reconnect.Delay.TotalMilliseconds);
                 BackplaneLog.DatabaseError(logger, ex);
