@@ -1,3 +1,5 @@
+using Feeds.Client;
+
 namespace Dashboard.Tests.Shared;
 
 /// <summary>
@@ -39,20 +41,10 @@ internal sealed class CutFirstResponseHandler(Func<ReadOnlyMemory<byte>, int?> c
         return at < 0 ? null : from + at + 2;
     }
 
-    private sealed class CutStream(Stream inner, Func<ReadOnlyMemory<byte>, int?> cutAt) : Stream
+    private sealed class CutStream(Stream inner, Func<ReadOnlyMemory<byte>, int?> cutAt) : ReadOnlyWrapperStream(inner)
     {
         private readonly MemoryStream _seen = new();
         private bool _cut;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -61,7 +53,7 @@ internal sealed class CutFirstResponseHandler(Func<ReadOnlyMemory<byte>, int?> c
                 throw new IOException("The test cut the connection here.");
             }
 
-            var read = await inner.ReadAsync(buffer, cancellationToken);
+            var read = await Inner.ReadAsync(buffer, cancellationToken);
             _seen.Write(buffer.Span[..read]);
             if (cutAt(_seen.GetBuffer().AsMemory(0, (int)_seen.Length)) is not { } keep)
             {
@@ -73,26 +65,10 @@ internal sealed class CutFirstResponseHandler(Func<ReadOnlyMemory<byte>, int?> c
             return deliver > 0 ? deliver : throw new IOException("The test cut the connection here.");
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
-                inner.Dispose();
                 _seen.Dispose();
             }
 
