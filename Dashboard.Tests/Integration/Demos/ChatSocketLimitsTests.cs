@@ -90,28 +90,14 @@ public sealed class ChatSocketLimitsTests : IClassFixture<DashboardServer>
     {
         using var deadline = new CancellationTokenSource(Patience);
         var replies = new List<JsonElement>();
-        var buffer = new byte[64 * 1024];
-        while (true)
+        while (await ChatFrames.NextAsync(socket, deadline.Token) is { } reply)
         {
-            var length = 0;
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, length, buffer.Length - length), deadline.Token);
-                length += result.Count;
-            }
-            while (!result.EndOfMessage);
-
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return replies;
-            }
-
-            var reply = JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement.Clone();
             if (reply.GetProperty("kind").GetString() != "message")
             {
                 replies.Add(reply);
             }
         }
+
+        return replies;
     }
 }

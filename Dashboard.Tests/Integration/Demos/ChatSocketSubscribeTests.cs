@@ -50,26 +50,6 @@ public sealed class ChatSocketSubscribeTests
         Assert.Equal("said as bob's socket opened", message.GetProperty("data").GetProperty("text").GetString());
     }
 
-    private static async Task<JsonElement> ReceiveMessageAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[64 * 1024];
-        while (true)
-        {
-            var length = 0;
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, length, buffer.Length - length), cancellationToken);
-                length += result.Count;
-            }
-            while (!result.EndOfMessage);
-
-            Assert.Equal(WebSocketMessageType.Text, result.MessageType);
-            var frame = JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement.Clone();
-            if (frame.GetProperty("kind").GetString() == "message")
-            {
-                return frame;
-            }
-        }
-    }
+    private static Task<JsonElement> ReceiveMessageAsync(ClientWebSocket socket, CancellationToken cancellationToken) =>
+        ChatFrames.NextWhereAsync(socket, frame => frame.GetProperty("kind").GetString() == "message", cancellationToken);
 }

@@ -89,24 +89,6 @@ public sealed class ChatSocketTests : IClassFixture<DashboardServer>
     private static async Task<JsonElement> ReceiveUntilAsync(ClientWebSocket socket, Func<JsonElement, bool> wanted)
     {
         using var deadline = new CancellationTokenSource(Patience);
-        var buffer = new byte[64 * 1024];
-        while (true)
-        {
-            var length = 0;
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, length, buffer.Length - length), deadline.Token);
-                length += result.Count;
-            }
-            while (!result.EndOfMessage);
-
-            Assert.Equal(WebSocketMessageType.Text, result.MessageType);
-            var frame = JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement.Clone();
-            if (wanted(frame))
-            {
-                return frame;
-            }
-        }
+        return await ChatFrames.NextWhereAsync(socket, wanted, deadline.Token);
     }
 }
