@@ -50,7 +50,9 @@ public static class ValueFormat
         };
 
         var digits = decimals ?? (unit == Currency ? 2 : AutoDecimals(scaled));
-        return scaled.ToString("N" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + suffix;
+        // Half away from zero, as the browser's toLocaleString rounds: the chart and the panel agree.
+        var rounded = Math.Round(scaled, digits, MidpointRounding.AwayFromZero);
+        return rounded.ToString("N" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + suffix;
     }
 
     /// <summary>What the unit is called beside a chart's title: <c>%</c>, <c>bytes/s</c>...</summary>
