@@ -127,9 +127,10 @@ function options(state, config, width) {
   const text = () => cssColor(element, "--dash-text-secondary", "#888");
   const grid = () => cssColor(element, "--dash-base-300", "rgba(128,128,128,.2)");
   const format = config.format;
+  // Formatted values ("1.2 MB/s") are wider than bare numbers: their axis gets the room.
   const axis = (values) => ({
     ...axisSize(),
-    ...(values ? { values } : {}),
+    ...(values ? { values, size: Math.round(axisSize().size * 1.5) } : {}),
     stroke: text,
     grid: { stroke: grid, width: 1 },
     ticks: { stroke: grid, width: 1 },
