@@ -1,4 +1,5 @@
 using Dashboard.Alerts;
+using Dashboard.Boards;
 using Dashboard.Components;
 using Dashboard.Components.Controls;
 using Dashboard.Demos;
@@ -17,7 +18,7 @@ namespace Dashboard;
 /// <summary>Wires the dashboard: <c>builder.AddDashboard()</c> and <c>app.MapDashboard()</c>.</summary>
 public static class DashboardExtensions
 {
-    private const string FeedsHttpClient = "feeds";
+    internal const string FeedsHttpClient = "feeds";
 
     /// <summary>True unless <c>Dashboard:FeedsUrl</c> names a remote feeds server.</summary>
     public static bool HostsFeeds(this IHostApplicationBuilder builder)
@@ -34,6 +35,7 @@ public static class DashboardExtensions
 
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, BoardsOptionsValidator>());
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -69,6 +71,7 @@ public static class DashboardExtensions
         services.TryAddSingleton<FeedsAddress>();
         services.TryAddSingleton<IRelayUpstream, SseRelayUpstream>();
         services.TryAddSingleton<FeedRelay>();
+        services.TryAddSingleton<FeedTopics>();
         services.TryAddScoped<PageControls>();
         services.TryAddSingleton<AlertAcknowledgements>();
         services.AddHostedService<RelayWarmup>();

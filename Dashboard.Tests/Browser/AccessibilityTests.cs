@@ -33,6 +33,11 @@ public sealed class AccessibilityTests(DashboardServer server, BrowserFixture br
     [InlineData("/clock", ColorScheme.Light)]
     [InlineData("/clock", ColorScheme.Dark)]
     [InlineData("/?kiosk=1", ColorScheme.Dark)]
+    [InlineData("/boards/ops", ColorScheme.Light)]
+    [InlineData("/boards/ops", ColorScheme.Dark)]
+    [InlineData("/boards/ops?kiosk=1", ColorScheme.Dark)]
+    [InlineData("/explore?topic=metrics/self&field=cpu&field=hostCpu&kind=line&unit=percent", ColorScheme.Light)]
+    [InlineData("/explore?topic=metrics/self&field=cpu&field=hostCpu&kind=line&unit=percent", ColorScheme.Dark)]
     public async Task Axe_Page_NoSeriousOrCriticalViolations(string path, ColorScheme scheme)
     {
         await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, path, new BrowserNewContextOptions

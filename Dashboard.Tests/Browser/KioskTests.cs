@@ -23,6 +23,19 @@ public sealed class KioskTests(DashboardServer server, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Kiosk_Board_NoChromeLargeTypeAndLive()
+    {
+        await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/boards/ops?kiosk=1");
+        await page.Page.Locator("[data-testid=kiosk]").WaitForAsync();
+        await page.Page.Locator("[data-testid=board-panel] [data-testid=live-chart][data-last-x]").First.WaitForAsync();
+
+        Assert.Equal(0, await page.Page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" }).CountAsync());
+        Assert.Equal("20px", await page.Page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).fontSize"));
+        await page.WaitForAttributeChangeAsync("[data-testid=board-panel] [data-testid=live-chart]", "data-last-x");
+        Assert.Empty(page.Errors);
+    }
+
+    [Fact]
     public async Task Kiosk_KeyKThenEscape_EntersAndLeaves()
     {
         await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/monitoring");

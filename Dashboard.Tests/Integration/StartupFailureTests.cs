@@ -12,6 +12,8 @@ public sealed class StartupFailureTests
     [InlineData("--Feeds:Ticker:IntervalMs=0", "Feeds:Ticker:IntervalMs")]
     [InlineData("--Dashboard:RenderIntervalMs=1", "Dashboard:RenderIntervalMs")]
     [InlineData("--Feeds:Backplane:Kind=Redis", "Feeds:Backplane:Kind")]
+    [InlineData("--Dashboard:Boards:ops:Panels:2:Kind=pie", "Dashboard:Boards:ops:Panels:2:Kind")]
+    [InlineData("--Dashboard:Boards:ops:Panels:0:Fields:0=series[*].x[*]", "Dashboard:Boards:ops:Panels:0:Fields:0")]
     public async Task Run_BadOption_ExitsOneWithALineNamingTheKey(string argument, string key)
     {
         var (exitCode, lines) = await DashboardProcess.RunToExitAsync(argument);

@@ -1,3 +1,5 @@
+using Dashboard.Boards;
+
 namespace Dashboard.Options;
 
 /// <summary>The <c>Dashboard</c> section of appsettings.json.</summary>
@@ -39,6 +41,9 @@ public sealed class DashboardOptions
 
     /// <summary>Kiosk mode: the pages a wall screen shows in turn and for how long.</summary>
     public KioskOptions Kiosk { get; set; } = new();
+
+    /// <summary>Pages of live panels declared here, by id: each is at <c>/boards/{id}</c> and in the navigation.</summary>
+    public Dictionary<string, BoardOptions> Boards { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>IANA time zones shown as world clocks on /clock.</summary>
     public List<string> WorldClocks { get; set; } = [];

@@ -58,6 +58,14 @@ public sealed partial class LiveChart : IAsyncDisposable
     [Parameter]
     public string? Unit { get; set; }
 
+    /// <summary>One of the boards' units (<c>bytes/s</c>, <c>ms</c>...): the axis and hover values are scaled as ops tools show them. Null shows plain numbers with <see cref="Unit"/>.</summary>
+    [Parameter]
+    public string? ValueUnit { get; set; }
+
+    /// <summary>Digits after the point with <see cref="ValueUnit"/>; null picks by size.</summary>
+    [Parameter]
+    public int? ValueDecimals { get; set; }
+
     /// <summary>The plot's height in pixels.</summary>
     [Parameter]
     public int Height { get; set; } = DefaultHeight;
@@ -87,8 +95,8 @@ public sealed partial class LiveChart : IAsyncDisposable
     private long BucketMs => (long)(TimeWindow.BucketSeconds(Window) * 1000);
 
     private Shape Current => new(
-        string.Join('\u001f', Series.Select(s => $"{s.Topic}\u001e{s.Field}\u001e{s.Label}\u001e{s.Color}")),
-        Title, Unit, Height, YMin, YMax, Window, Threshold?.Warning, Threshold?.Critical);
+        string.Join('\u001f', Series.Select(s => $"{s.Topic}\u001e{s.Field}\u001e{s.Element}\u001e{s.Label}\u001e{s.Color}")),
+        Title, Unit + "|" + ValueUnit + "|" + ValueDecimals, Height, YMin, YMax, Window, Threshold?.Warning, Threshold?.Critical);
 
     protected override void OnBackfill(string feed, RelaySnapshot snapshot) => _backfill = snapshot;
 
@@ -199,6 +207,7 @@ public sealed partial class LiveChart : IAsyncDisposable
             yMin = YMin,
             yMax = YMax,
             unit = Unit,
+            format = string.IsNullOrEmpty(ValueUnit) ? null : new { unit = ValueUnit, decimals = ValueDecimals },
             threshold = Threshold is null ? null : new { warning = Threshold.Warning, critical = Threshold.Critical },
             series = Series.Select(s => new { label = s.Label, color = s.Color }).ToArray(),
         };
@@ -249,7 +258,7 @@ public sealed partial class LiveChart : IAsyncDisposable
             {
                 var series = Series[s];
                 if (!string.Equals(series.Topic, message.Topic, StringComparison.Ordinal)
-                    || message.Number(series.Field) is not { } value)
+                    || series.ValueOf(message) is not { } value)
                 {
                     continue;
                 }

@@ -19,6 +19,10 @@ public sealed partial class MetricValue
     [Parameter]
     public double? Value { get; set; }
 
+    /// <summary>The value as shown, formatted by the caller with its unit (<c>1.2 MB/s</c>); overrides <see cref="Format"/>.</summary>
+    [Parameter]
+    public string? Text { get; set; }
+
     /// <summary>A .NET numeric format for the value, e.g. <c>N1</c>.</summary>
     [Parameter]
     public string Format { get; set; } = "N1";
@@ -34,7 +38,7 @@ public sealed partial class MetricValue
     /// <summary>The value's level under <see cref="Threshold"/>.</summary>
     public ThresholdLevel Level => Threshold?.LevelOf(Value) ?? ThresholdLevel.Unknown;
 
-    private string Text => Value?.ToString(Format, CultureInfo.CurrentCulture) ?? "–";
+    private string Shown => Text ?? Value?.ToString(Format, CultureInfo.CurrentCulture) ?? "–";
 
     // Colour alone does not carry the level for everyone: the tooltip names it and the limits.
     private string? Tooltip => Threshold is null

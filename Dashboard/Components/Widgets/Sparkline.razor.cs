@@ -1,3 +1,4 @@
+using Dashboard.Boards;
 using Dashboard.Relay;
 using Feeds.Client;
 using Microsoft.AspNetCore.Components;
@@ -20,6 +21,7 @@ public sealed partial class Sparkline : IAsyncDisposable
     private long _lastId;
     private bool _ready;
     private bool _reset;
+    private FieldPath? _path;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -32,9 +34,13 @@ public sealed partial class Sparkline : IAsyncDisposable
     [Parameter, EditorRequired]
     public string Topic { get; set; } = "";
 
-    /// <summary>The JSON number field drawn, e.g. <c>last</c>.</summary>
+    /// <summary>The path to the number drawn, e.g. <c>last</c> or <c>series[*].value</c>.</summary>
     [Parameter, EditorRequired]
     public string Field { get; set; } = "";
+
+    /// <summary>For a path with <c>[*]</c>, the name of the array element drawn.</summary>
+    [Parameter]
+    public string? Element { get; set; }
 
     /// <summary>How many seconds of history the line spans.</summary>
     [Parameter]
@@ -53,6 +59,8 @@ public sealed partial class Sparkline : IAsyncDisposable
     public string? Label { get; set; }
 
     protected override IReadOnlyList<string> Feeds => [Feed];
+
+    private FieldPath Path => _path is { } path && path.Text == Field ? path : _path = FieldPath.Parse(Field);
 
     protected override void OnBackfill(string feed, RelaySnapshot snapshot) => _backfill = snapshot;
 
@@ -135,7 +143,7 @@ public sealed partial class Sparkline : IAsyncDisposable
         foreach (var message in messages)
         {
             if (message.Id <= _lastId || !string.Equals(message.Topic, Topic, StringComparison.Ordinal)
-                || message.Number(Field) is not { } value)
+                || Path.Number(message.Data, Element) is not { } value)
             {
                 continue;
             }

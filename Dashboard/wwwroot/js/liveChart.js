@@ -3,6 +3,7 @@
 // visible window and redraws at most once per animation frame, however often points arrive.
 
 import { fitPenToDensity, sparseWidth } from "./pen.js";
+import { formatUnit } from "./units.js";
 import { axisSize, followWidth, publishPoints, removePlot, scaledHeight, scheduleRedraw, trimColumns } from "./series.js";
 
 const charts = new WeakMap();
@@ -125,8 +126,11 @@ function options(state, config, width) {
   const element = state.element;
   const text = () => cssColor(element, "--dash-text-secondary", "#888");
   const grid = () => cssColor(element, "--dash-base-300", "rgba(128,128,128,.2)");
-  const axis = () => ({
+  const format = config.format;
+  // Formatted values ("1.2 MB/s") are wider than bare numbers: their axis gets the room.
+  const axis = (values) => ({
     ...axisSize(),
+    ...(values ? { values, size: Math.round(axisSize().size * 1.5) } : {}),
     stroke: text,
     grid: { stroke: grid, width: 1 },
     ticks: { stroke: grid, width: 1 },
@@ -161,7 +165,7 @@ function options(state, config, width) {
         },
       },
     },
-    axes: [axis(), axis()],
+    axes: [axis(), axis(format ? (u, splits) => splits.map((v) => formatUnit(v, format.unit, format.decimals)) : null)],
     series: [
       {},
       ...config.series.map((s, i) => ({
@@ -170,7 +174,7 @@ function options(state, config, width) {
         width: sparseWidth,
         points: { show: false },
         stroke: () => colorOf(i),
-        value: (u, v) => formatValue(v, config.unit),
+        value: (u, v) => (format ? formatUnit(v, format.unit, format.decimals) : formatValue(v, config.unit)),
       })),
     ],
     hooks: { drawClear: [fitPenToDensity], draw: [drawThreshold(state), recolorMarkers(colorOf)], setSeries: [markShown], init: [keyboardLegend] },
