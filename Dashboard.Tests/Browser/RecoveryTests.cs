@@ -1,4 +1,5 @@
 using Dashboard.Tests.Shared;
+using Microsoft.Playwright;
 
 namespace Dashboard.Tests.Browser;
 
@@ -12,12 +13,16 @@ namespace Dashboard.Tests.Browser;
 public sealed class RecoveryTests(DashboardServer server, BrowserFixture browser)
 {
     [Theory]
-    [InlineData(10)]
-    [InlineData(45)]
-    public async Task Overview_OfflineForSeconds_BadgeLeavesLiveThenPageRecoversWhole(int seconds)
+    [InlineData(10, ColorScheme.Light)]
+    [InlineData(45, ColorScheme.Dark)]
+    public async Task Overview_OfflineForSeconds_BadgeLeavesLiveThenPageRecoversWhole(int seconds, ColorScheme scheme)
     {
-        // Arrange
-        await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/");
+        // Arrange: in both themes, for the badge's screenshots.
+        await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/", new BrowserNewContextOptions
+        {
+            ViewportSize = new() { Width = 1440, Height = 900 },
+            ColorScheme = scheme,
+        });
         var before = await PageRecovery.WaitForLiveAsync(page, PageRecovery.Recovery);
         await using var network = await NetworkCut.AttachAsync(page.Page);
 
@@ -25,7 +30,7 @@ public sealed class RecoveryTests(DashboardServer server, BrowserFixture browser
         var offline = Task.Delay(TimeSpan.FromSeconds(seconds));
         await network.OfflineAsync();
         var stale = await PageRecovery.WaitForStaleBadgeAsync(page);
-        await page.ScreenshotAsync($"offline-{seconds}s-badge");
+        await page.ScreenshotAsync($"offline-{seconds}s-badge-{scheme.ToString().ToLowerInvariant()}");
         await offline;
         await network.OnlineAsync();
         var after = await PageRecovery.WaitForRecoveryAsync(page);
@@ -52,6 +57,8 @@ public sealed class RecoveryTests(DashboardServer server, BrowserFixture browser
         // Act
         await first.DisposeAsync();
         var stale = await PageRecovery.WaitForStaleBadgeAsync(normal);
+        await PageRecovery.WaitForStaleBadgeAsync(kiosk);
+        await kiosk.ScreenshotAsync("restart-badge-kiosk");
         await using var second = new DashboardServer { Arguments = { port } };
         await second.InitializeAsync();
 
