@@ -12,7 +12,7 @@ public sealed class LongDropTests(DashboardServer server, BrowserFixture browser
     public async Task Overview_OfflinePastCircuitRetention_BadgeLeavesLiveThenPageRecoversWhole()
     {
         // Arrange
-        await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/");
+        await using var page = await PageRecovery.OpenAsync(browser, server.BaseAddress, "/");
         var before = await PageRecovery.WaitForLiveAsync(page, PageRecovery.Recovery);
         await using var network = await NetworkCut.AttachAsync(page.Page);
 

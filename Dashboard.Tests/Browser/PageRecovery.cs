@@ -17,6 +17,22 @@ internal static class PageRecovery
 
     public static readonly TimeSpan Recovery = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// Opens <paramref name="path"/> once its server has answered it and its largest script over
+    /// plain HTTP: these tests' servers start beside every other test's, and a cold server's first
+    /// page can take longer than a page load's timeout on a busy machine.
+    /// </summary>
+    public static async Task<LivePage> OpenAsync(BrowserFixture browser, Uri baseAddress, string path, BrowserNewContextOptions? options = null)
+    {
+        using (var http = new HttpClient { BaseAddress = baseAddress, Timeout = Recovery })
+        {
+            (await http.GetAsync(path)).EnsureSuccessStatusCode();
+            (await http.GetAsync("_framework/blazor.web.js")).EnsureSuccessStatusCode();
+        }
+
+        return await LivePage.OpenAsync(browser, baseAddress, path, options);
+    }
+
     /// <summary>Waits until the page is live: the badge says Live and every chart has points. Returns each chart's point density.</summary>
     public static async Task<double[]> WaitForLiveAsync(LivePage page, TimeSpan timeout)
     {

@@ -18,7 +18,7 @@ public sealed class RecoveryTests(DashboardServer server, BrowserFixture browser
     public async Task Overview_OfflineForSeconds_BadgeLeavesLiveThenPageRecoversWhole(int seconds, ColorScheme scheme)
     {
         // Arrange: in both themes, for the badge's screenshots.
-        await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/", new BrowserNewContextOptions
+        await using var page = await PageRecovery.OpenAsync(browser, server.BaseAddress, "/", new BrowserNewContextOptions
         {
             ViewportSize = new() { Width = 1440, Height = 900 },
             ColorScheme = scheme,
@@ -49,8 +49,8 @@ public sealed class RecoveryTests(DashboardServer server, BrowserFixture browser
         var port = $"--urls=http://127.0.0.1:{FreePort.Next()}";
         var first = new DashboardServer { Arguments = { port } };
         await first.InitializeAsync();
-        await using var normal = await LivePage.OpenAsync(browser, first.BaseAddress, "/");
-        await using var kiosk = await LivePage.OpenAsync(browser, first.BaseAddress, "/?kiosk=1");
+        await using var normal = await PageRecovery.OpenAsync(browser, first.BaseAddress, "/");
+        await using var kiosk = await PageRecovery.OpenAsync(browser, first.BaseAddress, "/?kiosk=1");
         await PageRecovery.WaitForLiveAsync(normal, PageRecovery.Recovery);
         await PageRecovery.WaitForLiveAsync(kiosk, PageRecovery.Recovery);
 
