@@ -1,5 +1,6 @@
 using Dashboard.Alerts;
 using Dashboard.Boards;
+using Dashboard.Circuits;
 using Dashboard.Components;
 using Dashboard.Components.Controls;
 using Dashboard.Demos;
@@ -9,6 +10,7 @@ using Dashboard.Relay;
 using Feeds;
 using Feeds.Client;
 using Feeds.Transports;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -38,6 +40,7 @@ public static class DashboardExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, BoardsOptionsValidator>());
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCircuitConnection();
         services.AddMudServices();
 
         // A feed stream never ends by itself: no client timeout.
@@ -81,6 +84,18 @@ public static class DashboardExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>Each circuit's <see cref="CircuitConnection"/>, the one instance its components and Blazor's circuit events share.</summary>
+    private static void AddCircuitConnection(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(CircuitConnection)))
+        {
+            return;
+        }
+
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
     }
 
     /// <summary>

@@ -71,9 +71,13 @@ public sealed class LivePage : IAsyncDisposable
     /// <summary>Waits until the keyboard shortcuts listen.</summary>
     public Task WaitForShortcutsAsync() => Page.Locator("html[data-shortcuts=on]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-    /// <summary>True when Blazor's reconnect dialog is showing.</summary>
+    /// <summary>
+    /// True while the page is cut off from its circuit: Blazor reported the connection down
+    /// (js/circuit.js marks it on <c>#circuit-status</c>, in place of Blazor's own dialog), or
+    /// the connection badge says Reconnecting or Offline.
+    /// </summary>
     public Task<bool> ReconnectBannerVisibleAsync() =>
-        Page.EvaluateAsync<bool>("() => { const m = document.getElementById('components-reconnect-modal'); return !!m && getComputedStyle(m).display !== 'none' && m.offsetParent !== null; }");
+        Page.EvaluateAsync<bool>("() => { const s = document.getElementById('circuit-status'); const b = document.querySelector('[data-testid=connection-badge]'); return (!!s && s.dataset.downSince !== undefined) || (!!b && b.hasAttribute('data-circuit')); }");
 
     public async Task ScreenshotAsync(string name)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bunit;
+using Dashboard.Circuits;
 using Dashboard.Components.Controls;
 using Dashboard.Options;
 using Dashboard.Relay;
@@ -34,6 +35,8 @@ public abstract class LiveComponentContext : BunitContext
         Services.AddSingleton<IRelayUpstream, IdleUpstream>();
         Services.AddSingleton<FeedRelay>();
         Services.AddScoped<PageControls>();
+        Services.AddOptions();
+        Services.AddScoped<CircuitConnection>();
         Services.AddSingleton<Dashboard.Alerts.AlertAcknowledgements>();
         Services.AddMudServices();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -1,3 +1,4 @@
+using Dashboard.Circuits;
 using Dashboard.Relay;
 using Feeds.Client;
 using Feeds.Producers;
@@ -30,6 +31,9 @@ public sealed partial class CandleChart : IAsyncDisposable
     [Inject]
     private FeedRelay CandleRelay { get; set; } = default!;
 
+    [Inject]
+    private CircuitConnection Connection { get; set; } = default!;
+
     /// <summary>The ticker symbol, e.g. <c>ACME</c>.</summary>
     [Parameter, EditorRequired]
     public string Symbol { get; set; } = "";
@@ -61,7 +65,7 @@ public sealed partial class CandleChart : IAsyncDisposable
     {
         if (firstRender)
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            _module = await Connection.TryImportAsync(JS, ModulePath);
         }
 
         if (_module is not null && _drawn != (Symbol, Window))
@@ -93,15 +97,21 @@ public sealed partial class CandleChart : IAsyncDisposable
 
         if (_reset)
         {
+            // Cut off, every call would be lost: the relay's window covers what comes meanwhile.
+            if (!Connection.IsUp)
+            {
+                return;
+            }
+
             _reset = false;
             await CreateAsync();
             return;
         }
 
         var touched = Add(batch);
-        if (touched.Count > 0)
+        if (touched.Count > 0 && !await Connection.TryInvokeVoidAsync(_module, "upsert", _element, touched.Select(Row).ToArray()))
         {
-            await _module.InvokeVoidAsync("upsert", _element, touched.Select(Row).ToArray());
+            _reset = true;
         }
     }
 
@@ -113,15 +123,8 @@ public sealed partial class CandleChart : IAsyncDisposable
             return;
         }
 
-        try
-        {
-            await _module.InvokeVoidAsync("destroy", _element);
-            await _module.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-            // The browser is gone, and the chart with it.
-        }
+        await Connection.TryInvokeVoidAsync(_module, "destroy", _element);
+        await Connection.TryDisposeAsync(_module);
     }
 
     private static object[] Row(Candle c) => [c.Start / 1000.0, c.Open, c.High, c.Low, c.Close, c.Volume];
@@ -142,7 +145,10 @@ public sealed partial class CandleChart : IAsyncDisposable
         data[3] = candles.Select(c => c.Low).ToArray();
         data[4] = candles.Select(c => c.Close).ToArray();
         data[5] = candles.Select(c => c.Volume).ToArray();
-        await _module!.InvokeVoidAsync("create", _element, new { height = Height, windowSeconds = Window, candleSeconds = CandleSeconds }, data);
+        if (!await Connection.TryInvokeVoidAsync(_module!, "create", _element, new { height = Height, windowSeconds = Window, candleSeconds = CandleSeconds }, data))
+        {
+            _reset = true;
+        }
     }
 
     /// <summary>Folds quotes into candles; returns every candle they changed, oldest first.</summary>

@@ -2,22 +2,34 @@ using Dashboard.Components.Controls;
 using Dashboard.Relay;
 using Feeds.Client;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace Dashboard.Components.Widgets;
 
 /// <summary>
-/// The relay's connection state in words and colour (Live, Connecting, Reconnecting, Offline),
-/// so a wall screen that stopped updating says so instead of showing stale numbers as current.
+/// The page's connection in words and colour: the relay's state (Live, Connecting,
+/// Reconnecting, Offline), rendered here, and the circuit's, which only the browser can see:
+/// <c>wwwroot/js/connection.js</c> asks this component every second and, when no answer comes,
+/// says Reconnecting or Offline and for how long, and when the shown data is from. So a wall
+/// screen that stopped updating says so instead of showing stale numbers as current.
 /// </summary>
-public sealed partial class ConnectionBadge : ComponentBase, IDisposable
+public sealed partial class ConnectionBadge : ComponentBase, IAsyncDisposable
 {
+    internal const string ModulePath = "./js/connection.js";
+
     private FeedConnectionState _state;
+    private ElementReference _element;
+    private DotNetObjectReference<ConnectionBadge>? _self;
+    private IJSObjectReference? _module;
 
     [Inject]
     private FeedRelay Relay { get; set; } = default!;
 
     [Inject]
     private PageControls Controls { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
     private string StateName => _state.ToString().ToLowerInvariant();
 
@@ -37,6 +49,12 @@ public sealed partial class ConnectionBadge : ComponentBase, IDisposable
         _ => "Opening the feeds.",
     };
 
+    /// <summary>The browser's question "is the server still there?": answering is the whole reply.</summary>
+    [JSInvokable]
+    public void Ping()
+    {
+    }
+
     protected override void OnInitialized()
     {
         _state = Relay.State;
@@ -44,10 +62,42 @@ public sealed partial class ConnectionBadge : ComponentBase, IDisposable
         Controls.Changed += OnControlsChanged;
     }
 
-    public void Dispose()
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        _self = DotNetObjectReference.Create(this);
+        try
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            await _module.InvokeVoidAsync("watch", _element, _self);
+        }
+        catch (JSDisconnectedException)
+        {
+            // Gone before it started; a new page starts its own.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
     {
         Relay.StateChanged -= OnRelayStateChanged;
         Controls.Changed -= OnControlsChanged;
+
+        // The browser's watch ends by itself once the element leaves the page.
+        _self?.Dispose();
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
     }
 
     // A paused page holds still, the badge's pulse included.

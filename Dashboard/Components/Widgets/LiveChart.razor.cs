@@ -1,3 +1,4 @@
+using Dashboard.Circuits;
 using Dashboard.Components.Controls;
 using Dashboard.Options;
 using Dashboard.Relay;
@@ -41,6 +42,9 @@ public sealed partial class LiveChart : IAsyncDisposable
 
     [Inject]
     private FeedRelay ChartRelay { get; set; } = default!;
+
+    [Inject]
+    private CircuitConnection Connection { get; set; } = default!;
 
     /// <summary>The relay feed (e.g. <c>metrics/*</c>) the series' topics come from; read once, so give the chart a <c>@key</c> to switch feeds.</summary>
     [Parameter, EditorRequired]
@@ -107,7 +111,14 @@ public sealed partial class LiveChart : IAsyncDisposable
     {
         if (firstRender)
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            _module = await Connection.TryImportAsync(JS, ModulePath);
+            if (_module is null)
+            {
+                // Cut off before the chart was drawn: drawn from the relay once the link is back.
+                _reset = true;
+                return;
+            }
+
             await CreateAsync(_backfill ?? ChartRelay.Feed(Feed).Snapshot());
             _backfill = null;
         }
@@ -136,8 +147,20 @@ public sealed partial class LiveChart : IAsyncDisposable
 
     protected override async Task OnMessagesAsync(IReadOnlyList<FeedMessage> batch)
     {
-        if (_reset && _module is not null)
+        if (_reset)
         {
+            // Cut off, every call would be lost: the relay's window covers what comes meanwhile.
+            if (!Connection.IsUp)
+            {
+                return;
+            }
+
+            _module ??= await Connection.TryImportAsync(JS, ModulePath);
+            if (_module is null)
+            {
+                return;
+            }
+
             _reset = false;
             _lastIds.Clear();
             _buckets.Clear();
@@ -164,15 +187,8 @@ public sealed partial class LiveChart : IAsyncDisposable
             return;
         }
 
-        try
-        {
-            await _module.InvokeVoidAsync("destroy", _element);
-            await _module.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone and the browser with it: nothing left to clean up there.
-        }
+        await Connection.TryInvokeVoidAsync(_module, "destroy", _element);
+        await Connection.TryDisposeAsync(_module);
     }
 
     private async Task CreateAsync(RelaySnapshot snapshot)
@@ -212,7 +228,13 @@ public sealed partial class LiveChart : IAsyncDisposable
             series = Series.Select(s => new { label = s.Label, color = s.Color }).ToArray(),
         };
 
-        await _module!.InvokeVoidAsync("create", _element, config, data);
+        if (!await Connection.TryInvokeVoidAsync(_module!, "create", _element, config, data))
+        {
+            // The window never reached the browser: drawn again from the relay once the link is back.
+            _reset = true;
+            return;
+        }
+
         if (generation != _generation)
         {
             return;
@@ -230,9 +252,10 @@ public sealed partial class LiveChart : IAsyncDisposable
     private async Task AppendAsync(IReadOnlyList<FeedMessage> batch)
     {
         var (xs, ys) = Columns(batch);
-        if (xs.Length > 0)
+        // Points lost with the link leave a gap: the redraw from the relay's window fills it.
+        if (xs.Length > 0 && !await Connection.TryInvokeVoidAsync(_module!, "append", _element, xs, ys))
         {
-            await _module!.InvokeVoidAsync("append", _element, xs, ys);
+            _reset = true;
         }
     }
 

@@ -1,4 +1,5 @@
 using Dashboard.Boards;
+using Dashboard.Circuits;
 using Dashboard.Relay;
 using Feeds.Client;
 using Microsoft.AspNetCore.Components;
@@ -22,9 +23,16 @@ public sealed partial class Sparkline : IAsyncDisposable
     private bool _ready;
     private bool _reset;
     private FieldPath? _path;
+    private bool _refill;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private FeedRelay SparkRelay { get; set; } = default!;
+
+    [Inject]
+    private CircuitConnection Connection { get; set; } = default!;
 
     /// <summary>The relay feed (topic or prefix) that carries <see cref="Topic"/>.</summary>
     [Parameter, EditorRequired]
@@ -73,13 +81,16 @@ public sealed partial class Sparkline : IAsyncDisposable
             return;
         }
 
-        _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+        _module = await Connection.TryImportAsync(JS, ModulePath);
         var window = _backfill?.Window(Topic) ?? [];
         _backfill = null;
         var (xs, ys) = Points(Recent(window).Concat(_buffer));
         _buffer.Clear();
-        await _module.InvokeVoidAsync("create", _canvas, Seconds, xs, ys);
         _ready = true;
+        if (_module is null || !await Connection.TryInvokeVoidAsync(_module, "create", _canvas, Seconds, xs, ys))
+        {
+            Redraw();
+        }
     }
 
     // Upstream lost history (ids may start again): start the line afresh with what follows.
@@ -99,15 +110,37 @@ public sealed partial class Sparkline : IAsyncDisposable
 
         if (_reset)
         {
+            // Cut off, every call would be lost: the relay's window covers what comes meanwhile.
+            if (!Connection.IsUp)
+            {
+                return;
+            }
+
+            _module ??= await Connection.TryImportAsync(JS, ModulePath);
+            if (_module is null)
+            {
+                return;
+            }
+
+            if (_refill)
+            {
+                _refill = false;
+                _lastId = 0;
+                _backfill = SparkRelay.Feed(Feed).Snapshot();
+            }
+
             // After a long pause the relay's window comes with the reset; after an upstream reset it does not.
             _reset = false;
             var (xs, ys) = Points(Recent(_backfill?.Window(Topic) ?? []).Concat(batch));
             _backfill = null;
-            await _module!.InvokeVoidAsync("create", _canvas, Seconds, xs, ys);
+            if (!await Connection.TryInvokeVoidAsync(_module, "create", _canvas, Seconds, xs, ys))
+            {
+                Redraw();
+            }
         }
-        else if (Points(batch) is { Xs.Length: > 0 } points)
+        else if (Points(batch) is { Xs.Length: > 0 } points && !await Connection.TryInvokeVoidAsync(_module!, "append", _canvas, points.Xs, points.Ys))
         {
-            await _module!.InvokeVoidAsync("append", _canvas, points.Xs, points.Ys);
+            Redraw();
         }
     }
 
@@ -119,15 +152,15 @@ public sealed partial class Sparkline : IAsyncDisposable
             return;
         }
 
-        try
-        {
-            await _module.InvokeVoidAsync("destroy", _canvas);
-            await _module.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-            // The browser is gone; so is the canvas.
-        }
+        await Connection.TryInvokeVoidAsync(_module, "destroy", _canvas);
+        await Connection.TryDisposeAsync(_module);
+    }
+
+    // A call lost with the link: the line is drawn again from the relay's window once the link is back.
+    private void Redraw()
+    {
+        _reset = true;
+        _refill = true;
     }
 
     private IEnumerable<FeedMessage> Recent(IReadOnlyList<FeedMessage> window)
