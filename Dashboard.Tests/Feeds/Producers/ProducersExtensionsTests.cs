@@ -41,7 +41,7 @@ public sealed class ProducersExtensionsTests
         var topics = host.Services.GetRequiredService<TopicCatalog>().All().Select(t => t.Topic).ToList();
         await host.StopAsync();
 
-        Assert.Equal(["alerts", "clock", "metrics/self", "metrics/web-1", "ticker/ACME", "ticker/GLOBX"], topics);
+        Assert.Equal(["alerts", "alerts/active", "clock", "metrics/self", "metrics/web-1", "ticker/ACME", "ticker/GLOBX"], topics);
     }
 
     [Fact]
