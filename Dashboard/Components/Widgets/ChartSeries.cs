@@ -1,3 +1,5 @@
+using Dashboard.Options;
+
 namespace Dashboard.Components.Widgets;
 
 /// <summary>One line of a <see cref="LiveChart"/>: a number field of one topic's events.</summary>
@@ -5,4 +7,5 @@ namespace Dashboard.Components.Widgets;
 /// <param name="Field">The JSON property of the event's data, e.g. <c>last</c> or <c>cpu</c>.</param>
 /// <param name="Label">The name shown in the legend.</param>
 /// <param name="Color">A CSS colour or theme variable (<c>--dash-success</c>); null picks one from the theme.</param>
-public sealed record ChartSeries(string Topic, string Field, string Label, string? Color = null);
+/// <param name="Threshold">This series' own warning and critical lines, labelled with it; for charts whose series have different levels.</param>
+public sealed record ChartSeries(string Topic, string Field, string Label, string? Color = null, Threshold? Threshold = null);

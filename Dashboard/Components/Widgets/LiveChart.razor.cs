@@ -200,7 +200,12 @@ public sealed partial class LiveChart : IAsyncDisposable
             yMax = YMax,
             unit = Unit,
             threshold = Threshold is null ? null : new { warning = Threshold.Warning, critical = Threshold.Critical },
-            series = Series.Select(s => new { label = s.Label, color = s.Color }).ToArray(),
+            series = Series.Select(s => new
+            {
+                label = s.Label,
+                color = s.Color,
+                threshold = s.Threshold is null ? null : new { warning = s.Threshold.Warning, critical = s.Threshold.Critical },
+            }).ToArray(),
         };
 
         await _module!.InvokeVoidAsync("create", _element, config, data);
