@@ -69,8 +69,10 @@ public sealed class KioskTests(DashboardServer server, BrowserFixture browser)
             await page.Page.Locator("[data-testid=kiosk] [data-testid=quote-row]").First.WaitForAsync();
             await WaitForAddressAsync(page, "/clock?kiosk=1");
 
-            // Paused, the wall stays on its page: the ticker's turn does not come.
-            await page.Page.GetByRole(AriaRole.Button, new() { Name = "Pause", Exact = true }).ClickAsync();
+            // Paused, the wall stays on its page: the ticker's turn does not come. A wall has no
+            // Pause button (issue 19), so the key it is.
+            await page.WaitForShortcutsAsync();
+            await page.Page.Keyboard.PressAsync("p");
             await Assertions.Expect(page.Page.GetByTestId("pause-status")).ToContainTextAsync("Paused");
             var relay = rotating.Services.GetService(typeof(Dashboard.Relay.FeedRelay)) as Dashboard.Relay.FeedRelay;
             var clock = relay!.Feed(Dashboard.Relay.DashboardFeeds.Clock);

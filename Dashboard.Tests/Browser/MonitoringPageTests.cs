@@ -14,7 +14,19 @@ public sealed class MonitoringPageTests(DashboardServer server, BrowserFixture b
         await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/monitoring");
         var panels = page.Page.Locator(Panel);
         await panels.Nth(1).WaitForAsync();
-        Assert.Equal("self", await panels.First.GetAttributeAsync("data-host"));
+
+        // Worst first (issue 19), this server first among equals.
+        await page.Page.WaitForFunctionAsync(
+            """
+            () => {
+              const order = ["unknown", "ok", "warning", "critical"];
+              const panels = [...document.querySelectorAll("[data-testid=host-panel]")];
+              const ranks = panels.map(p => order.indexOf(p.dataset.level));
+              const self = panels.findIndex(p => p.dataset.host === "self");
+              return self >= 0 && ranks.every((rank, i) => i === 0 || ranks[i - 1] >= rank)
+                && panels.slice(0, self).every(p => order.indexOf(p.dataset.level) > ranks[self]);
+            }
+            """);
         await page.Page.Locator($"{FleetChart}[data-last-x]").First.WaitForAsync();
 
         await page.WaitForTextChangeAsync($"{Panel}[data-host=self]");

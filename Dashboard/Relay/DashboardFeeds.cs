@@ -10,5 +10,8 @@ public static class DashboardFeeds
     /// <summary>Raised and resolved alerts (see <c>Feeds.Producers.AlertEvent</c>).</summary>
     public const string Alerts = "alerts";
 
-    public static IReadOnlyList<string> All { get; } = [Metrics, Ticker, Clock, Alerts];
+    /// <summary>The alerts active now: the newest event is the whole set (see <c>Feeds.Producers.AlertState</c>).</summary>
+    public const string ActiveAlerts = "alerts/active";
+
+    public static IReadOnlyList<string> All { get; } = [Metrics, Ticker, Clock, Alerts, ActiveAlerts];
 }

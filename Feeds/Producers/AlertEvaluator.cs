@@ -6,7 +6,9 @@ namespace Feeds.Producers;
 /// <summary>
 /// Turns metric samples into alert changes: per host and metric, a level (ok, warning,
 /// critical) must hold for <see cref="AlertsOptions.ForSamples"/> samples in a row before an
-/// alert is raised, changes severity or is resolved. Not thread-safe: one reader feeds it.
+/// alert is raised, changes severity or is resolved. A raised level holds until the value falls
+/// <see cref="AlertsOptions.ClearMarginPercent"/> below it, so a value hovering at a level does
+/// not flap. Not thread-safe: one reader feeds it.
 /// </summary>
 internal sealed class AlertEvaluator(AlertsOptions options)
 {
@@ -29,7 +31,7 @@ internal sealed class AlertEvaluator(AlertsOptions options)
                 _conditions.Add(key, condition);
             }
 
-            var level = value >= rule.Critical ? AlertEvent.Critical : value >= rule.Warning ? AlertEvent.Warning : null;
+            var level = LevelFor(rule, value, condition.Severity);
             condition.Streak = level == condition.Candidate ? condition.Streak + 1 : 1;
             condition.Candidate = level;
             if (condition.Streak < options.ForSamples || level == condition.Severity)
@@ -37,10 +39,12 @@ internal sealed class AlertEvaluator(AlertsOptions options)
                 continue;
             }
 
+            var name = rule.Name.Length > 0 ? rule.Name : metric;
             if (level is null)
             {
+                var cleared = Clear(LevelOf(rule, AlertEvent.Warning));
                 var resolved = new AlertEvent(condition.Id!, condition.Severity!, host, metric, value, LevelOf(rule, condition.Severity!), AlertEvent.Resolved,
-                    $"{host} {metric} is back to {Format(value)}, below {Format(rule.Warning)}.");
+                    $"{host} {name} is back to {Format(value, rule.Unit)}, below {Format(cleared, rule.Unit)}.", name, rule.Unit);
                 condition.Id = null;
                 condition.Severity = null;
                 yield return resolved;
@@ -51,13 +55,30 @@ internal sealed class AlertEvaluator(AlertsOptions options)
             condition.Severity = level;
             var threshold = LevelOf(rule, level);
             yield return new AlertEvent(condition.Id, level, host, metric, value, threshold, AlertEvent.Raised,
-                $"{host} {metric} is {Format(value)}, at or above the {level} level {Format(threshold)}.");
+                $"{host} {name} is {Format(value, rule.Unit)}, at or above the {level} level {Format(threshold, rule.Unit)}.", name, rule.Unit);
         }
     }
 
+    /// <summary>
+    /// The level a value is at, given the severity raised now: reaching a level takes the level
+    /// itself, leaving the raised one takes falling below it by the clear margin.
+    /// </summary>
+    private string? LevelFor(AlertRule rule, double value, string? raised)
+    {
+        var critical = raised == AlertEvent.Critical ? Clear(rule.Critical) : rule.Critical;
+        var warning = raised is null ? rule.Warning : Clear(rule.Warning);
+        return value >= critical ? AlertEvent.Critical : value >= warning ? AlertEvent.Warning : null;
+    }
+
+    private double Clear(double level) => level - Math.Abs(level) * options.ClearMarginPercent / 100;
+
     private static double LevelOf(AlertRule rule, string severity) => severity == AlertEvent.Critical ? rule.Critical : rule.Warning;
 
-    private static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Format(double value, string unit)
+    {
+        var number = value.ToString("0.##", CultureInfo.InvariantCulture);
+        return unit.Length == 0 ? number : unit == "%" ? number + unit : $"{number} {unit}";
+    }
 
     private sealed class Condition
     {

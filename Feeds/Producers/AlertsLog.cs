@@ -10,4 +10,7 @@ internal static partial class AlertsLog
 
     [LoggerMessage(2102, LogLevel.Error, "The alerts producer could not judge a metrics event; it reads on")]
     public static partial void Failed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2103, LogLevel.Information, "Active alerts now {Count}, after alert event {LastAlertId}")]
+    public static partial void StateChanged(ILogger logger, int count, long lastAlertId);
 }

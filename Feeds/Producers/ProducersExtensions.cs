@@ -20,6 +20,7 @@ internal static class ProducersExtensions
         services.AddHostedService<FleetMetricsProducer>();
         services.AddHostedService<SelfMetricsProducer>();
         services.AddHostedService<AlertsProducer>();
+        services.AddHostedService<AlertStateProducer>();
         return services;
     }
 }

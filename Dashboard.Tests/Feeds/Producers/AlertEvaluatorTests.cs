@@ -63,6 +63,55 @@ public sealed class AlertEvaluatorTests
         Assert.Equal(20, alert.Threshold);
     }
 
+    [Fact]
+    public void Evaluate_ValueHoversAtTheLevel_RaisesOnceAndResolvesOnlyBelowTheClearMargin()
+    {
+        // db-1 memory in issue 19: 80.1 / 79.9 raised and resolved again and again.
+        var evaluator = new AlertEvaluator(new AlertsOptions { ForSamples = 1, ClearMarginPercent = 5 });
+
+        var hovering = new[] { 80.1, 79.9, 80.1, 79.9, 77, 80.1, 76.5 }.SelectMany(v => Memory(evaluator, v)).ToList();
+        var cleared = Memory(evaluator, 75.9);
+
+        var raised = Assert.Single(hovering);
+        Assert.Equal(AlertEvent.Raised, raised.State);
+        var resolved = Assert.Single(cleared);
+        Assert.Equal((AlertEvent.Resolved, raised.Id), (resolved.State, resolved.Id));
+        Assert.Contains("below 76%", resolved.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_CriticalEasesJustBelowItsLevel_StaysCriticalUntilTheMargin()
+    {
+        var evaluator = new AlertEvaluator(new AlertsOptions { ForSamples = 1, ClearMarginPercent = 5 });
+
+        var critical = Assert.Single(Cpu(evaluator, 91));
+        var easing = Cpu(evaluator, 86);
+        var warning = Assert.Single(Cpu(evaluator, 85));
+
+        Assert.Equal(AlertEvent.Critical, critical.Severity);
+        Assert.Empty(easing);
+        Assert.Equal((AlertEvent.Warning, critical.Id), (warning.Severity, warning.Id));
+    }
+
+    [Fact]
+    public void Evaluate_Raised_TextNamesTheMetricWithItsUnit()
+    {
+        var evaluator = new AlertEvaluator(new AlertsOptions { ForSamples = 1 });
+
+        var alert = Assert.Single(evaluator.Evaluate("web-2", new Dictionary<string, double> { ["latencyP99Ms"] = 516.06 }, Now));
+
+        Assert.Equal("web-2 Latency p99 is 516.06 ms, at or above the warning level 300 ms.", alert.Message);
+        Assert.Equal(("Latency p99", "ms"), (alert.Name, alert.Unit));
+    }
+
+    [Fact]
+    public void Validate_ClearMarginOutOfRange_NamesTheKey()
+    {
+        var failure = Assert.Single(new AlertsOptions { ClearMarginPercent = 80 }.Validate());
+
+        Assert.StartsWith("Feeds:Alerts:ClearMarginPercent", failure, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0, "Feeds:Alerts:ForSamples")]
     [InlineData(3, "Feeds:Alerts:Rules:cpu")]
@@ -74,6 +123,9 @@ public sealed class AlertEvaluatorTests
 
         Assert.StartsWith(key, failure, StringComparison.Ordinal);
     }
+
+    private static List<AlertEvent> Memory(AlertEvaluator evaluator, double memory) =>
+        evaluator.Evaluate("db-1", new Dictionary<string, double> { ["memory"] = memory }, Now).ToList();
 
     private static List<AlertEvent> Cpu(AlertEvaluator evaluator, double cpu) =>
         evaluator.Evaluate("web-1", new Dictionary<string, double> { ["cpu"] = cpu }, Now).ToList();

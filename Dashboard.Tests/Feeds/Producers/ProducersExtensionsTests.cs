@@ -23,7 +23,7 @@ public sealed class ProducersExtensionsTests
             .Select(d => d.ImplementationType)
             .ToList();
 
-        Assert.Equal([typeof(ClockProducer), typeof(TickerProducer), typeof(FleetMetricsProducer), typeof(SelfMetricsProducer), typeof(AlertsProducer)], producers);
+        Assert.Equal([typeof(ClockProducer), typeof(TickerProducer), typeof(FleetMetricsProducer), typeof(SelfMetricsProducer), typeof(AlertsProducer), typeof(AlertStateProducer)], producers);
         Assert.Single(builder.Services, d => d.ServiceType == typeof(HttpRequestCounter));
     }
 
@@ -41,7 +41,7 @@ public sealed class ProducersExtensionsTests
         var topics = host.Services.GetRequiredService<TopicCatalog>().All().Select(t => t.Topic).ToList();
         await host.StopAsync();
 
-        Assert.Equal(["alerts", "clock", "metrics/self", "metrics/web-1", "ticker/ACME", "ticker/GLOBX"], topics);
+        Assert.Equal(["alerts", "alerts/active", "clock", "metrics/self", "metrics/web-1", "ticker/ACME", "ticker/GLOBX"], topics);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ProducersExtensionsTests
         var topics = host.Services.GetRequiredService<TopicCatalog>().All().Select(t => t.Topic).ToList();
         await host.StopAsync();
 
-        Assert.Equal(["alerts", "ticker/ACME"], topics);
+        Assert.Equal(["alerts", "alerts/active", "ticker/ACME"], topics);
     }
 
     [Fact]

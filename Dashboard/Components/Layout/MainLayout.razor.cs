@@ -26,6 +26,9 @@ public sealed partial class MainLayout : LayoutComponentBase, IAsyncDisposable
     private IJSObjectReference? _module;
     private KeyboardShortcuts? _shortcuts;
     private ElementReference _main;
+    private ElementReference _screen;
+    private IJSObjectReference? _kioskModule;
+    private bool _paging;
     private ITimer? _rotation;
 
     [Inject]
@@ -57,6 +60,7 @@ public sealed partial class MainLayout : LayoutComponentBase, IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        await StartPagingAsync();
         if (!firstRender)
         {
             return;
@@ -79,6 +83,31 @@ public sealed partial class MainLayout : LayoutComponentBase, IAsyncDisposable
         }
     }
 
+    // A kiosk page taller than the screen is shown a screenful at a time within its turn.
+    private async Task StartPagingAsync()
+    {
+        if (!_kiosk)
+        {
+            _paging = false;
+            return;
+        }
+
+        if (_paging)
+        {
+            return;
+        }
+
+        _paging = true;
+        try
+        {
+            _kioskModule ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/kiosk.js");
+            await _kioskModule.InvokeVoidAsync("start", _main, _screen, Kiosk.EffectivePages.Count < 2 ? 0 : Kiosk.RotateSeconds);
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Navigation.LocationChanged -= OnLocationChanged;
@@ -87,14 +116,17 @@ public sealed partial class MainLayout : LayoutComponentBase, IAsyncDisposable
             await _rotation.DisposeAsync();
         }
 
-        if (_module is not null)
+        foreach (var module in new[] { _module, _kioskModule })
         {
-            try
+            if (module is not null)
             {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
+                try
+                {
+                    await module.DisposeAsync();
+                }
+                catch (JSDisconnectedException)
+                {
+                }
             }
         }
     }

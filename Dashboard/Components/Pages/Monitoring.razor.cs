@@ -1,26 +1,38 @@
 using Dashboard.Components.Widgets;
 using Dashboard.Relay;
 using Feeds.Client;
-using Feeds.Producers;
 
 namespace Dashboard.Components.Pages;
 
 /// <summary>
-/// One panel per host as its <c>metrics/{host}</c> topic appears, <c>self</c> first. The page
-/// itself renders only when a host appears; the panels update themselves.
+/// One panel per host as its <c>metrics/{host}</c> topic appears, worst first, and among equals
+/// <c>self</c> first, so what needs a look is at the top of a desk and of a wall alike. The
+/// page itself renders only when a host appears or moves; the panels update themselves.
 /// </summary>
 public sealed partial class Monitoring
 {
-    private readonly SortedSet<string> _hosts = new(StringComparer.Ordinal);
+    private HostRanking _ranking = default!;
     private bool _changed = true;
 
     protected override IReadOnlyList<string> Feeds => [DashboardFeeds.Metrics];
+
+    private IReadOnlyList<string> Hosts => _ranking.Hosts;
+
+    protected override void OnInitialized()
+    {
+        _ranking = new HostRanking(Settings.EffectiveThresholds,
+            (a, b) => (b == HostPanel.Self).CompareTo(a == HostPanel.Self) is var bySelf and not 0 ? bySelf : string.CompareOrdinal(a, b));
+        base.OnInitialized();
+    }
 
     protected override void OnBackfill(string feed, RelaySnapshot snapshot)
     {
         foreach (var topic in snapshot.Topics)
         {
-            Add(topic);
+            if (snapshot.Latest(topic) is { } latest)
+            {
+                _changed |= _ranking.Apply(latest);
+            }
         }
     }
 
@@ -28,7 +40,7 @@ public sealed partial class Monitoring
     {
         foreach (var message in batch)
         {
-            Add(message.Topic);
+            _changed |= _ranking.Apply(message);
         }
     }
 
@@ -37,13 +49,5 @@ public sealed partial class Monitoring
         var changed = _changed;
         _changed = false;
         return changed;
-    }
-
-    private void Add(string topic)
-    {
-        if (topic.StartsWith(HostMetrics.TopicPrefix, StringComparison.Ordinal) && _hosts.Add(topic[HostMetrics.TopicPrefix.Length..]))
-        {
-            _changed = true;
-        }
     }
 }

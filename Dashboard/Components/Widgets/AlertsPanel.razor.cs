@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dashboard.Alerts;
 using Dashboard.Relay;
 using Feeds.Client;
@@ -8,27 +7,35 @@ using Microsoft.AspNetCore.Components;
 namespace Dashboard.Components.Widgets;
 
 /// <summary>
-/// The alerts the server raised (the <c>alerts</c> feed): the active ones, critical first, each
-/// with an Acknowledge button, and the recently resolved ones. Renders only when an alert
-/// changes; screen readers hear each change once.
+/// The alerts the server holds active (the newest <c>alerts/active</c> state), critical first,
+/// each with its value when raised and now, and an Acknowledge button; and the recently resolved
+/// ones from the <c>alerts</c> changes. The active set is the server's, never a replay of changes
+/// a window may have thinned. Screen readers hear each change once.
 /// </summary>
 public sealed partial class AlertsPanel
 {
     private const int HistoryKept = 20;
+    private const int MaxTracked = 1000;
 
-    private readonly Dictionary<string, Entry> _active = new(StringComparer.Ordinal);
     private readonly List<Entry> _history = [];
+    private readonly Dictionary<string, FeedMessage> _metrics = new(StringComparer.Ordinal);
+
+    // The severity each raised alert was last announced at, from the changes alone: the state
+    // comes on its own stream, and may arrive before the change it follows.
+    private readonly Dictionary<string, (string Severity, DateTimeOffset Since)> _announced = new(StringComparer.Ordinal);
+    private IReadOnlyList<ActiveAlert> _active = [];
     private string _assertive = "";
     private string _polite = "";
+    private string _shownValues = "";
 
     [Inject]
     private AlertAcknowledgements Acknowledgements { get; set; } = default!;
 
-    protected override IReadOnlyList<string> Feeds => [DashboardFeeds.Alerts];
+    protected override IReadOnlyList<string> Feeds => [DashboardFeeds.ActiveAlerts, DashboardFeeds.Alerts, DashboardFeeds.Metrics];
 
-    private IEnumerable<Entry> Ordered => _active.Values
-        .OrderByDescending(e => e.Alert.Severity == AlertEvent.Critical)
-        .ThenByDescending(e => e.Since);
+    private IEnumerable<ActiveAlert> Ordered => _active
+        .OrderByDescending(a => a.Alert.Severity == AlertEvent.Critical)
+        .ThenByDescending(a => a.Since);
 
     protected override void OnInitialized()
     {
@@ -44,52 +51,108 @@ public sealed partial class AlertsPanel
 
     protected override void OnBackfill(string feed, RelaySnapshot snapshot)
     {
-        foreach (var message in snapshot.Window(DashboardFeeds.Alerts))
+        if (feed == DashboardFeeds.Metrics)
+        {
+            foreach (var topic in snapshot.Topics)
+            {
+                if (snapshot.Latest(topic) is { } latest)
+                {
+                    _metrics[topic] = latest;
+                }
+            }
+
+            return;
+        }
+
+        foreach (var message in snapshot.Window(feed))
         {
             Apply(message, announce: false);
         }
     }
 
-    protected override void OnMessages(IReadOnlyList<FeedMessage> batch)
+    // Metric ticks come every second for every host: render for them only when a shown value moved.
+    protected override Task OnMessagesAsync(IReadOnlyList<FeedMessage> batch)
     {
+        var changed = false;
         foreach (var message in batch)
         {
-            Apply(message, announce: true);
+            if (message.Topic.StartsWith(HostMetrics.TopicPrefix, StringComparison.Ordinal))
+            {
+                _metrics[message.Topic] = message;
+            }
+            else
+            {
+                changed |= Apply(message, announce: true);
+            }
         }
+
+        var values = string.Join("|", _active.Select(a => Now(a.Alert)));
+        if (changed || values != _shownValues)
+        {
+            _shownValues = values;
+            StateHasChanged();
+        }
+
+        return Task.CompletedTask;
     }
 
     protected override void OnFeedReset(string feed)
     {
-        _active.Clear();
-        _history.Clear();
+        if (feed == DashboardFeeds.Alerts)
+        {
+            _history.Clear();
+            _announced.Clear();
+        }
+        else if (feed == DashboardFeeds.ActiveAlerts)
+        {
+            _active = [];
+        }
+        else
+        {
+            _metrics.Clear();
+        }
     }
 
     private static string Title(string severity) => severity == AlertEvent.Critical ? "Critical" : "Warning";
 
-    private static string Clock(DateTimeOffset at) => at.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string NameOf(AlertEvent alert) => string.IsNullOrEmpty(alert.Name) ? alert.Metric : alert.Name;
 
-    private static string Iso(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+    private static string Quantity(double value, string? unit)
+    {
+        var number = value.ToString(Math.Abs(value) >= 100 ? "N0" : "0.##", System.Globalization.CultureInfo.CurrentCulture);
+        return string.IsNullOrEmpty(unit) ? number : unit == "%" ? number + unit : $"{number} {unit}";
+    }
+
+    /// <summary>The metric's value in the host's newest sample, as shown; empty when there is none.</summary>
+    private string Now(AlertEvent alert) =>
+        _metrics.TryGetValue(HostMetrics.TopicPrefix + alert.Host, out var latest) && latest.Number(alert.Metric) is { } now
+            ? Quantity(now, alert.Unit)
+            : "";
 
     private void OnAcknowledged() => _ = InvokeAsync(StateHasChanged);
 
-    private void Apply(FeedMessage message, bool announce)
+    /// <summary>Applies a state or an alert change; true when what is shown changed.</summary>
+    private bool Apply(FeedMessage message, bool announce)
     {
-        if (!string.Equals(message.Type, AlertEvent.EventType, StringComparison.Ordinal))
+        if (message.Topic == AlertState.Topic)
         {
-            return;
+            return ApplyState(message);
         }
 
-        // Anyone with a key may post on alerts, and the demos post test alerts there: take only what
-        // has the documented shape, or one odd post would break the panel on every page.
-        if (!TryRead(message, out var alert))
+        if (message.Type != AlertEvent.EventType || !AlertEvent.TryRead(message.Data, out var alert))
         {
-            return;
+            return false;
         }
 
         var at = DateTimeOffset.FromUnixTimeMilliseconds(message.Ts);
-        if (string.Equals(alert.State, AlertEvent.Resolved, StringComparison.Ordinal))
+        var active = _active.FirstOrDefault(a => a.Alert.Id == alert.Id);
+        if (alert.State == AlertEvent.Resolved)
         {
-            var since = _active.Remove(alert.Id, out var ended) ? ended.Since : at;
+            var since = active is not null ? DateTimeOffset.FromUnixTimeMilliseconds(active.Since)
+                : _announced.TryGetValue(alert.Id, out var raised) ? raised.Since
+                : at;
+            _announced.Remove(alert.Id);
+            _history.RemoveAll(e => e.Alert.Id == alert.Id);
             _history.Insert(0, new Entry(alert, since, at));
             if (_history.Count > HistoryKept)
             {
@@ -101,11 +164,18 @@ public sealed partial class AlertsPanel
                 _polite = $"Resolved: {alert.Message}";
             }
 
-            return;
+            return true;
         }
 
-        var escalated = !_active.TryGetValue(alert.Id, out var previous) || previous.Alert.Severity != alert.Severity;
-        _active[alert.Id] = new Entry(alert, previous?.Since ?? at, null);
+        var known = _announced.TryGetValue(alert.Id, out var previous);
+        var escalated = !known || previous.Severity != alert.Severity;
+        if (_announced.Count >= MaxTracked)
+        {
+            // Raised by a poster that never resolves them: forgetting one only repeats its announcement.
+            _announced.Clear();
+        }
+
+        _announced[alert.Id] = (alert.Severity, known ? previous.Since : at);
         if (announce && escalated)
         {
             if (alert.Severity == AlertEvent.Critical)
@@ -116,27 +186,34 @@ public sealed partial class AlertsPanel
             {
                 _polite = $"Warning: {alert.Message}";
             }
+
+            return true;
         }
+
+        return false;
     }
 
-    private static bool TryRead(FeedMessage message, out AlertEvent alert)
+    private bool ApplyState(FeedMessage message)
     {
-        alert = default!;
+        AlertState? state;
         try
         {
-            alert = message.As<AlertEvent>();
+            state = message.As<AlertState>();
         }
         catch (System.Text.Json.JsonException)
         {
             return false;
         }
 
-        return !string.IsNullOrEmpty(alert.Id)
-            && alert.Severity is AlertEvent.Warning or AlertEvent.Critical
-            && alert.State is AlertEvent.Raised or AlertEvent.Resolved
-            && alert.Message is not null;
+        if (state?.Active is null)
+        {
+            return false;
+        }
+
+        _active = state.Active.Where(a => a?.Alert is { Id.Length: > 0, Message: not null, Host: not null, Metric: not null }).ToArray();
+        return true;
     }
 
-    /// <summary>An alert as shown: its latest event, when it was raised, and when it ended.</summary>
-    private sealed record Entry(AlertEvent Alert, DateTimeOffset Since, DateTimeOffset? Until);
+    /// <summary>A resolved alert as shown: its last event, when it was raised, and when it ended.</summary>
+    private sealed record Entry(AlertEvent Alert, DateTimeOffset Since, DateTimeOffset Until);
 }

@@ -1,4 +1,5 @@
 using Dashboard.Boards;
+using Dashboard.Options;
 using Feeds.Client;
 
 namespace Dashboard.Components.Widgets;
@@ -9,7 +10,8 @@ namespace Dashboard.Components.Widgets;
 /// <param name="Label">The name shown in the legend.</param>
 /// <param name="Color">A CSS colour or theme variable (<c>--dash-success</c>); null picks one from the theme.</param>
 /// <param name="Element">For a path with <c>[*]</c>, the name of the array element this line follows.</param>
-public sealed record ChartSeries(string Topic, string Field, string Label, string? Color = null, string? Element = null)
+/// <param name="Threshold">This series' own warning and critical lines, labelled with it; for charts whose series have different levels.</param>
+public sealed record ChartSeries(string Topic, string Field, string Label, string? Color = null, string? Element = null, Threshold? Threshold = null)
 {
     private readonly FieldPath _path = FieldPath.Parse(Field);
 

@@ -64,7 +64,7 @@ public sealed partial class HostPanel
             ]
             :
             [
-                new("CPU and memory", "%", [new(Topic, "cpu", "CPU"), new(Topic, "memory", "Memory")], 0, 100, cpu),
+                new("CPU and memory", "%", [new(Topic, "cpu", "CPU", Threshold: cpu), new(Topic, "memory", "Memory", Threshold: thresholds.GetValueOrDefault("memory"))], 0, 100, null),
                 new("Latency", "ms", [new(Topic, "latencyP50Ms", "p50"), new(Topic, "latencyP99Ms", "p99")], 0, null, thresholds.GetValueOrDefault("latencyP99Ms")),
             ];
     }

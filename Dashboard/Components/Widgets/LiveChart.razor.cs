@@ -225,7 +225,12 @@ public sealed partial class LiveChart : IAsyncDisposable
             unit = Unit,
             format = string.IsNullOrEmpty(ValueUnit) ? null : new { unit = ValueUnit, decimals = ValueDecimals },
             threshold = Threshold is null ? null : new { warning = Threshold.Warning, critical = Threshold.Critical },
-            series = Series.Select(s => new { label = s.Label, color = s.Color }).ToArray(),
+            series = Series.Select(s => new
+            {
+                label = s.Label,
+                color = s.Color,
+                threshold = s.Threshold is null ? null : new { warning = s.Threshold.Warning, critical = s.Threshold.Critical },
+            }).ToArray(),
         };
 
         if (!await Connection.TryInvokeVoidAsync(_module!, "create", _element, config, data))

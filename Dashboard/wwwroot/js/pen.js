@@ -5,8 +5,15 @@
 // CPU (about 20 ms for seven series of 10,000 points at 420 px in headless Chromium), while a
 // one-pixel stroke takes its hairline path (about 1 ms). Sparse lines keep the thicker pen.
 
-/** The CSS width of a sparse line. */
-export const sparseWidth = 1.5;
+import { typeScale } from "./series.js";
+
+/**
+ * The CSS width of a sparse line: 1.5 px on a desk; in kiosk mode it grows with the type, so a
+ * wall screen's lines read from across the room (4.5 px on a 4K wall).
+ */
+export function sparseWidth() {
+  return document.querySelector(".kiosk-frame") ? 1.5 * Math.max(1.5, 1.5 * typeScale()) : 1.5;
+}
 
 /** A uPlot drawClear hook: before each draw, each series gets the pen its density calls for. */
 export function fitPenToDensity(u) {
@@ -17,8 +24,9 @@ export function fitPenToDensity(u) {
 
   // Fewer xs than columns: every series is sparse, no need to count.
   const sparse = last - first + 1 <= columns;
+  const pen = sparseWidth();
   for (let i = 1; i < u.series.length; i++) {
-    u.series[i].width = sparse || countValues(u.data[i], first, last, columns) <= columns ? sparseWidth : dense;
+    u.series[i].width = sparse || countValues(u.data[i], first, last, columns) <= columns ? pen : dense;
   }
 }
 
