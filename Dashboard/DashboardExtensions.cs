@@ -70,6 +70,7 @@ public static class DashboardExtensions
         services.TryAddSingleton<IRelayUpstream, SseRelayUpstream>();
         services.TryAddSingleton<FeedRelay>();
         services.TryAddScoped<PageControls>();
+        services.TryAddScoped<UrlState>();
         services.TryAddSingleton<AlertAcknowledgements>();
         services.AddHostedService<RelayWarmup>();
         if (builder.HostsFeeds())

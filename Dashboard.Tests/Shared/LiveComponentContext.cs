@@ -34,6 +34,7 @@ public abstract class LiveComponentContext : BunitContext
         Services.AddSingleton<IRelayUpstream, IdleUpstream>();
         Services.AddSingleton<FeedRelay>();
         Services.AddScoped<PageControls>();
+        Services.AddScoped<UrlState>();
         Services.AddSingleton<Dashboard.Alerts.AlertAcknowledgements>();
         Services.AddMudServices();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
