@@ -76,6 +76,7 @@ public static class DashboardExtensions
         services.TryAddSingleton<FeedRelay>();
         services.TryAddSingleton<FeedTopics>();
         services.TryAddScoped<PageControls>();
+        services.TryAddScoped<UrlState>();
         services.TryAddSingleton<AlertAcknowledgements>();
         services.AddHostedService<RelayWarmup>();
         if (builder.HostsFeeds())

@@ -7,14 +7,16 @@ namespace Dashboard.Tests.Components;
 
 public sealed class QuoteBoardTests : WidgetTestContext
 {
-    [Fact]
-    public void Render_WithWindow_ShowsRowPerSymbolWithLatestQuote()
-    {
-        PublishQuote("GLOBX", 20m);
-        PublishQuote("ACME", 10m);
-        PublishQuote("ACME", 10.5m);
+    private readonly QuoteBook _book = new();
 
-        var cut = Render<QuoteBoard>();
+    [Fact]
+    public void Render_WithBook_ShowsRowPerSymbolWithLatestQuote()
+    {
+        Apply("GLOBX", 20m);
+        Apply("ACME", 10m);
+        Apply("ACME", 10.5m);
+
+        var cut = Render<QuoteBoard>(p => p.Add(c => c.Book, _book));
 
         var rows = cut.FindAll("[data-testid=quote-row]");
         Assert.Equal(["ACME", "GLOBX"], rows.Select(r => r.GetAttribute("data-symbol")));
@@ -25,53 +27,81 @@ public sealed class QuoteBoardTests : WidgetTestContext
     }
 
     [Fact]
-    public void NewQuote_Published_UpdatesLastAndMarksDown()
+    public void NewQuote_Lower_MarksLastDownAndChangeBySinceOpenOnly()
     {
-        PublishQuote("ACME", 10m);
-        var cut = Render<QuoteBoard>();
+        Apply("ACME", 12m, open: 10m);
+        var cut = Render<QuoteBoard>(p => p.Add(c => c.Book, _book));
 
-        PublishQuote("ACME", 9.75m);
+        // Down from the trade before, still up since the open: the two cells say each their own thing.
+        Apply("ACME", 11.75m, open: 10m);
+        cut.Render(p => p.Add(c => c.Book, _book));
 
-        cut.WaitForAssertion(() => Assert.Equal("9.75", cut.Find("[data-testid=quote-price]").TextContent), Wait);
+        Assert.Equal("11.75", cut.Find("[data-testid=quote-price]").TextContent);
         Assert.Contains("tick-down", cut.Find("[data-testid=quote-last]").ClassName, StringComparison.Ordinal);
-        Assert.Contains("▼", cut.Find("[data-testid=quote-row] td.down").TextContent, StringComparison.Ordinal);
+        Assert.Equal("▼", cut.Find("[data-testid=quote-last] .arrow").TextContent);
+        var change = cut.Find("[data-testid=quote-change]");
+        Assert.Equal("+1.75", change.TextContent);
+        Assert.Contains("up", change.ClassList);
+        Assert.DoesNotContain("▲", change.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(0.0004)]
+    [InlineData(-0.0004)]
+    public void Change_ShownAsZero_IsNeutralWithoutSign(double change)
+    {
+        Apply("ACME", 10m + (decimal)change, open: 10m);
+
+        var cut = Render<QuoteBoard>(p => p.Add(c => c.Book, _book));
+
+        var cell = cut.Find("[data-testid=quote-change]");
+        Assert.Equal("0.00", cell.TextContent);
+        Assert.Contains("flat", cell.ClassList);
+        Assert.Equal("0.00%", cut.Find("[data-testid=quote-change-percent]").TextContent);
+        Assert.Contains("flat", cut.Find("[data-testid=quote-change-percent]").ClassList);
+    }
+
+    [Fact]
+    public void Board_Rendered_HasLegendSayingWhatArrowsAndColoursMean()
+    {
+        Apply("ACME", 10m);
+
+        var cut = Render<QuoteBoard>(p => p.Add(c => c.Book, _book));
+
+        var legend = cut.Find("[data-testid=board-legend]").TextContent;
+        Assert.Contains("against the trade before it", legend, StringComparison.Ordinal);
+        Assert.Contains("since the session's open", legend, StringComparison.Ordinal);
+        Assert.Contains("unchanged", legend, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptyWatchlist_SaysSoInsteadOfWaiting()
+    {
+        Apply("ACME", 10m);
+
+        var cut = Render<QuoteBoard>(p => p.Add(c => c.Book, _book).Add(c => c.Symbols, Array.Empty<string>()));
+
+        Assert.Empty(cut.FindAll("[data-testid=quote-row]"));
+        Assert.StartsWith("Your watchlist is empty", cut.Find("[data-testid=board-empty]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public void NoSelection_QuotesArrive_SelectsFirstSymbol_AndClickChoosesAnother()
     {
-        PublishQuote("ACME", 10m);
-        PublishQuote("GLOBX", 20m);
+        Apply("ACME", 10m);
+        Apply("GLOBX", 20m);
         string? selected = null;
-        var cut = Render<QuoteBoard>(p => p.Add(c => c.SelectedSymbolChanged, s => selected = s));
+        var cut = Render<QuoteBoard>(p => p.Add(c => c.Book, _book).Add(c => c.SelectedSymbolChanged, s => selected = s));
 
         cut.WaitForAssertion(() => Assert.Equal("ACME", selected), Wait);
         cut.Render(p => p.Add(c => c.SelectedSymbol, selected));
-        // A live render (the feed's state settling) can replace the handler between Find and Click.
-        cut.WaitForAssertion(() => cut.Find("[data-symbol=GLOBX] button.symbol").Click(), Wait);
+        cut.Find("[data-symbol=GLOBX] button.symbol").Click();
 
         Assert.Equal("GLOBX", selected);
     }
 
-    [Fact]
-    public async Task Dispose_AfterRender_StopsUpdating()
-    {
-        PublishQuote("ACME", 10m);
-        var first = Render<QuoteBoard>();
-
-        await DisposeComponentsAsync();
-        var updates = 0;
-        first.OnMarkupUpdated += (_, _) => Interlocked.Increment(ref updates);
-        PublishQuote("ACME", 11m);
-        var second = Render<QuoteBoard>();
-        PublishQuote("ACME", 12m);
-
-        second.WaitForAssertion(() => Assert.Equal("12.00", second.Find("[data-testid=quote-price]").TextContent), Wait);
-        Assert.True(first.IsDisposed);
-        Assert.Equal(0, Volatile.Read(ref updates));
-    }
-
-    private void PublishQuote(string symbol, decimal last) =>
-        Publish(DashboardFeeds.Ticker, Quote.TopicPrefix + symbol, Quote.EventType,
-            new Quote(symbol, last, last - 0.01m, last + 0.01m, 10m, last, last, last - 10m, (last - 10m) * 10m, 1000));
+    private void Apply(string symbol, decimal last, decimal open = 10m) =>
+        _book.Apply(Publish(DashboardFeeds.Ticker, Quote.TopicPrefix + symbol, Quote.EventType,
+            new Quote(symbol, last, last - 0.01m, last + 0.01m, open, last, last, last - open, (last - open) / open * 100m, 1000)), DateTimeOffset.UtcNow);
 }

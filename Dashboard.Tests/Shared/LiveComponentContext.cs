@@ -37,6 +37,7 @@ public abstract class LiveComponentContext : BunitContext
         Services.AddScoped<PageControls>();
         Services.AddOptions();
         Services.AddScoped<CircuitConnection>();
+        Services.AddScoped<UrlState>();
         Services.AddSingleton<Dashboard.Alerts.AlertAcknowledgements>();
         Services.AddMudServices();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

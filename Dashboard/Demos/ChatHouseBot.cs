@@ -17,7 +17,7 @@ internal sealed class ChatHouseBot(ChatRoom room, IFeedLeadership leadership, IO
         "Tip: open this page in a second window and say hello to yourself.",
         "The WebSocket side sends and receives on one connection.",
         "The SSE side reads with EventSource and writes with an ordinary POST.",
-        "Every message has an id; reload the page and the last few come back through Last-Event-ID.",
+        "Every message has an id; reload the page and the last few come back: it opens its streams after an id chosen by the server, as ?lastEventId= (SSE) and ?after= (WebSocket).",
         "Close your laptop lid: EventSource reconnects by itself and resumes after the last id it saw.",
     ];
 

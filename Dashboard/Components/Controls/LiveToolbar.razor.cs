@@ -4,13 +4,20 @@ namespace Dashboard.Components.Controls;
 
 /// <summary>
 /// The controls of a live page: Pause/Resume (WCAG 2.2.2, moving content can be stopped) and,
-/// where the page has charts, the time window. A page opens live: a pause belongs to the page
-/// it was made on.
+/// where the page has charts, the time window. Both live in the address (<c>?window=15m</c>,
+/// <c>?paused=1</c>), so a reload or a link opens the page as it was left; without them a page
+/// opens live, in the window last chosen on this circuit.
 /// </summary>
 public sealed partial class LiveToolbar : ComponentBase, IDisposable
 {
+    internal const string WindowKey = "window";
+    internal const string PausedKey = "paused";
+
     [Inject]
     private PageControls Controls { get; set; } = default!;
+
+    [Inject]
+    private UrlState Url { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -21,12 +28,33 @@ public sealed partial class LiveToolbar : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
+        if (ShowWindows && TimeWindow.FromQuery(Url.Get(WindowKey)) is { } window)
+        {
+            Controls.ChooseWindow(window);
+        }
+
         if (RendererInfo.IsInteractive)
         {
-            Controls.Resume();
+            if (Url.Get(PausedKey) is "1" or "true")
+            {
+                Controls.Pause(Time.GetUtcNow());
+            }
+            else
+            {
+                Controls.Resume();
+            }
         }
 
         Controls.Changed += OnChanged;
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // A window kept from another page of this circuit goes into this page's address too.
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            WriteUrl();
+        }
     }
 
     public void Dispose() => Controls.Changed -= OnChanged;
@@ -35,5 +63,19 @@ public sealed partial class LiveToolbar : ComponentBase, IDisposable
 
     private void TogglePause() => Controls.TogglePause(Time.GetUtcNow());
 
-    private void OnChanged() => _ = InvokeAsync(StateHasChanged);
+    private void OnChanged() => _ = InvokeAsync(() =>
+    {
+        WriteUrl();
+        StateHasChanged();
+    });
+
+    private void WriteUrl()
+    {
+        if (ShowWindows)
+        {
+            Url.Set(WindowKey, Controls.Window == TimeWindow.Default ? null : Controls.Window.Query);
+        }
+
+        Url.Set(PausedKey, Controls.Paused ? "1" : null);
+    }
 }

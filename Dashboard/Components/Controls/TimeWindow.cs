@@ -25,6 +25,13 @@ public sealed record TimeWindow(int Seconds, string Label, char Shortcut)
 
     public static TimeWindow Default => All[1];
 
+    /// <summary>How the address names it: <c>1m</c>, <c>15m</c>, <c>1h</c>.</summary>
+    public string Query => Seconds % 3600 == 0 ? $"{Seconds / 3600}h" : $"{Seconds / 60}m";
+
+    /// <summary>The window an address names, or null for none or one not offered.</summary>
+    public static TimeWindow? FromQuery(string? value) =>
+        All.FirstOrDefault(w => string.Equals(w.Query, value, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The bucket width in seconds for a window, 0 when every point is drawn.</summary>
     public static double BucketSeconds(int windowSeconds) =>
         windowSeconds <= RawSeconds ? 0 : (double)windowSeconds / Buckets;

@@ -1,5 +1,8 @@
+using Dashboard.Components.Controls;
+using Dashboard.Components.Widgets;
 using Dashboard.Options;
 using Dashboard.Relay;
+using Feeds.Client;
 using Feeds.Options;
 using Feeds.Producers;
 using Microsoft.AspNetCore.Components;
@@ -11,9 +14,15 @@ namespace Dashboard.Components.Pages;
 /// <summary>
 /// The ticker tape, the chosen symbol's price and candle charts, and the quote board, each
 /// limited to the viewer's watchlist, which this browser remembers (wwwroot/js/watchlist.js).
+/// The page owns the quotes, so the tape and the board show the same ones in each render; the
+/// chosen symbol is in the address (<c>?symbol=ACME</c>).
 /// </summary>
-public sealed partial class Ticker : ComponentBase, IAsyncDisposable
+public sealed partial class Ticker
 {
+    internal const string SymbolKey = "symbol";
+
+    private readonly QuoteBook _book = new();
+
     // Null until the board has quotes; it then picks its first symbol.
     private string? _symbol;
 
@@ -34,6 +43,14 @@ public sealed partial class Ticker : ComponentBase, IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private UrlState Url { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    protected override IReadOnlyList<string> Feeds => [DashboardFeeds.Ticker];
+
     protected override void OnInitialized()
     {
         // The symbols the relay has seen and, hosting the feeds, the configured ones (a fresh
@@ -43,7 +60,26 @@ public sealed partial class Ticker : ComponentBase, IAsyncDisposable
             .Select(t => t[Quote.TopicPrefix.Length..]);
         var configured = Options.Value.FeedsUrl.Length == 0 ? FeedsOptions.Value.Ticker.EffectiveSymbols : [];
         _symbols = seen.Concat(configured).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (Url.Get(SymbolKey) is { } asked && _symbols.Contains(asked, StringComparer.OrdinalIgnoreCase))
+        {
+            _symbol = _symbols.First(s => string.Equals(s, asked, StringComparison.OrdinalIgnoreCase));
+        }
+
+        base.OnInitialized();
     }
+
+    protected override void OnBackfill(string feed, RelaySnapshot snapshot) => _book.Backfill(snapshot, Clock.GetUtcNow());
+
+    protected override void OnMessages(IReadOnlyList<FeedMessage> batch)
+    {
+        var now = Clock.GetUtcNow();
+        foreach (var message in batch)
+        {
+            _book.Apply(message, now);
+        }
+    }
+
+    protected override void OnFeedReset(string feed) => _book.Clear();
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -62,8 +98,9 @@ public sealed partial class Ticker : ComponentBase, IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
+        await base.DisposeAsync();
         if (_module is not null)
         {
             try
@@ -77,6 +114,12 @@ public sealed partial class Ticker : ComponentBase, IAsyncDisposable
     }
 
     private bool Watches(string symbol) => _watchlist is null || _watchlist.Contains(symbol);
+
+    private void ChooseSymbol(string symbol)
+    {
+        _symbol = symbol;
+        Url.Set(SymbolKey, symbol);
+    }
 
     private Task ToggleAsync(string symbol, bool watch)
     {
@@ -98,6 +141,7 @@ public sealed partial class Ticker : ComponentBase, IAsyncDisposable
         if (_symbol is not null && !Watches(_symbol))
         {
             _symbol = _watchlist!.FirstOrDefault();
+            Url.Set(SymbolKey, _symbol);
         }
     }
 

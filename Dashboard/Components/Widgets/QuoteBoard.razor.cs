@@ -1,23 +1,20 @@
 using System.Globalization;
-using Dashboard.Relay;
-using Feeds.Client;
-using Feeds.Producers;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Components.Widgets;
 
 /// <summary>
-/// A live quote board: one row per <c>ticker/*</c> topic with the latest quote, its tick
-/// direction and a sparkline; choosing a row names the symbol to chart.
+/// A live quote board: one row per symbol of a <see cref="QuoteBook"/> with the latest quote,
+/// its last move and a sparkline; choosing a row names the symbol to chart. The page that owns
+/// the book renders it at each batch.
 /// </summary>
 public sealed partial class QuoteBoard
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
-    private readonly SortedDictionary<string, QuoteRow> _rows = new(StringComparer.Ordinal);
-
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
+    /// <summary>The quotes to show; the tape reads the same book.</summary>
+    [Parameter, EditorRequired]
+    public QuoteBook Book { get; set; } = default!;
 
     /// <summary>The symbol charted now, highlighted on the board.</summary>
     [Parameter]
@@ -31,36 +28,7 @@ public sealed partial class QuoteBoard
     [Parameter]
     public IReadOnlyList<string>? Symbols { get; set; }
 
-    protected override IReadOnlyList<string> Feeds => [DashboardFeeds.Ticker];
-
-    private IEnumerable<QuoteRow> Rows => Symbols is null ? _rows.Values : _rows.Values.Where(r => Symbols.Contains(r.Symbol));
-
-    protected override void OnBackfill(string feed, RelaySnapshot snapshot)
-    {
-        foreach (var topic in snapshot.Topics)
-        {
-            var window = snapshot.Window(topic);
-            if (window.Count > 1)
-            {
-                Apply(window[^2]);
-            }
-
-            if (window.Count > 0)
-            {
-                Apply(window[^1]);
-            }
-        }
-    }
-
-    protected override void OnMessages(IReadOnlyList<FeedMessage> batch)
-    {
-        foreach (var message in batch)
-        {
-            Apply(message);
-        }
-    }
-
-    protected override void OnFeedReset(string feed) => _rows.Clear();
+    private IEnumerable<QuoteRow> Rows => Symbols is null ? Book.Rows : Book.Rows.Where(r => Symbols.Contains(r.Symbol));
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -72,52 +40,4 @@ public sealed partial class QuoteBoard
 
     private Task SelectAsync(string symbol) =>
         string.Equals(symbol, SelectedSymbol, StringComparison.Ordinal) ? Task.CompletedTask : SelectedSymbolChanged.InvokeAsync(symbol);
-
-    private void Apply(FeedMessage message)
-    {
-        if (!string.Equals(message.Type, Quote.EventType, StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        var quote = message.As<Quote>();
-        if (!_rows.TryGetValue(quote.Symbol, out var row))
-        {
-            _rows.Add(quote.Symbol, new QuoteRow(quote.Symbol, message.Topic, quote));
-            return;
-        }
-
-        if (quote.Last != row.Quote.Last)
-        {
-            row.Tick = quote.Last > row.Quote.Last ? "tick-up" : "tick-down";
-            if (row.Gate.TryFlash(Clock.GetUtcNow()))
-            {
-                row.Flash = row.Tick == "tick-up" ? "flash-up" : "flash-down";
-                row.Version++;
-            }
-        }
-
-        row.Quote = quote;
-    }
-
-    /// <summary>A board row: the latest quote and which way the last price moved last.</summary>
-    private sealed class QuoteRow(string symbol, string topic, Quote quote)
-    {
-        public string Symbol { get; } = symbol;
-
-        public string Topic { get; } = topic;
-
-        public Quote Quote { get; set; } = quote;
-
-        /// <summary><c>tick-up</c> or <c>tick-down</c>: which way the last price moved last, its colour and arrow.</summary>
-        public string Tick { get; set; } = "";
-
-        /// <summary><c>flash-up</c> or <c>flash-down</c>: the last flash allowed; changes only when another is.</summary>
-        public string? Flash { get; set; }
-
-        /// <summary>Counts flashes; its parity alternates the flash animation so each one restarts it.</summary>
-        public int Version { get; set; }
-
-        public FlashGate Gate { get; } = new();
-    }
 }

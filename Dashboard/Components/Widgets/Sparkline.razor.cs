@@ -62,6 +62,10 @@ public sealed partial class Sparkline : IAsyncDisposable
     [Parameter]
     public int Height { get; set; } = 28;
 
+    /// <summary>Colours the line green, red or grey by where its right end is against its left end.</summary>
+    [Parameter]
+    public bool ColourByTrend { get; set; }
+
     /// <summary>What the line shows, for screen readers.</summary>
     [Parameter]
     public string? Label { get; set; }

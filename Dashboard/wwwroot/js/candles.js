@@ -18,6 +18,23 @@ function formatVolume(value) {
   return value == null ? "–" : Math.round(value).toLocaleString();
 }
 
+function formatCompact(value) {
+  return value.toLocaleString(undefined, { notation: "compact", maximumFractionDigits: 1 });
+}
+
+// 0, half and the top of the tallest bar shown, rounded to two significant figures.
+function volumeSplits(u) {
+  const max = u.scales.vol.max / 4;
+  if (!(max > 1)) {
+    return [0];
+  }
+
+  const magnitude = Math.pow(10, Math.floor(Math.log10(max)) - 1);
+  const top = Math.floor(max / magnitude) * magnitude;
+  u.root.closest("[data-testid=candle-chart]")?.setAttribute("data-volume-top", String(top));
+  return [0, top / 2, top];
+}
+
 // Candles and volume bars, drawn over the plot: the OHLC series themselves draw no line.
 function drawCandles(state) {
   return (u) => {
@@ -96,7 +113,19 @@ function options(state, config, width) {
         range: (u, min, max) => [0, Math.max(1, max ?? 1) * 4],
       },
     },
-    axes: [axis(), axis()],
+    // Volume has its own scale on the right, with ticks only where its bars can reach (the
+    // bottom quarter), so no volume figure is ever read off the price axis.
+    axes: [axis(), axis(), {
+      ...axis(),
+      scale: "vol",
+      side: 1,
+      label: "Volume",
+      labelSize: Math.round(axisSize().size * 0.4),
+      labelFont: axisSize().font,
+      grid: { show: false },
+      splits: (u) => volumeSplits(u),
+      values: (u, splits) => splits.map(formatCompact),
+    }],
     series: [
       {},
       hidden("Open", formatPrice, "y"),

@@ -76,9 +76,16 @@ export function start(root, allowed) {
     return tr;
   };
 
+  // As in browser devtools: new frames go at the bottom, and the list follows them only while
+  // the viewer is at the bottom; scrolled up to read, nothing moves under the pointer.
+  const scroller = () => root.querySelector(".frames-scroll");
+  const atBottom = () => { const el = scroller(); return el.scrollHeight - el.scrollTop - el.clientHeight < 24; };
+  const follow = stick => { if (stick) { const el = scroller(); el.scrollTop = el.scrollHeight; } root.dataset.following = String(stick); };
+
   const redraw = () => {
-    const body = $("frames");
-    body.replaceChildren(...frames.filter(matches).slice(-SHOWN).reverse().map(row));
+    const stick = atBottom();
+    $("frames").replaceChildren(...frames.filter(matches).slice(-SHOWN).map(row));
+    follow(stick);
   };
 
   const capture = records => {
@@ -101,8 +108,16 @@ export function start(root, allowed) {
         hiddenWhilePaused++;
       } else if (matches(frame)) {
         const body = $("frames");
-        body.prepend(row(frame));
-        while (body.childElementCount > SHOWN) body.lastElementChild.remove();
+        const stick = atBottom();
+        body.append(row(frame));
+        while (body.childElementCount > SHOWN) {
+          // Scrolled up, the rows in view stay in place as the oldest leave the top.
+          const gone = body.firstElementChild;
+          const height = gone.offsetHeight;
+          gone.remove();
+          if (!stick) scroller().scrollTop -= height;
+        }
+        follow(stick);
       }
     }
   };
@@ -183,10 +198,16 @@ export function start(root, allowed) {
     }
   };
 
+  // A new connection starts its own count: frames, events, bytes and reconnects are this stream's.
   const connect = () => {
     session++;
     controller?.abort();
     reconnects = 0;
+    bytes = 0;
+    frames.length = 0;
+    hiddenWhilePaused = 0;
+    lastEventAt = null;
+    redraw();
     lastEventId = $("resume").value.trim();
     run($("url").value.trim(), session);
   };
@@ -220,7 +241,8 @@ export function start(root, allowed) {
   };
 
   const on = (role, event, handler) => $(role).addEventListener(event, handler);
-  on("connect", "click", connect);
+  // Connect is the form's submit button: its click submits the form, so listening to both
+  // connected twice (and logged a refused URL twice).
   on("disconnect", "click", disconnect);
   on("pause", "click", togglePause);
   on("export", "click", exportFrames);

@@ -21,8 +21,15 @@ function draw(state) {
   ctx.clearRect(0, 0, width, height);
   const { xs, ys } = state;
   if (xs.length < 2) {
+    delete canvas.dataset.trend;
     return;
   }
+
+  // The line's own direction, left end to right end: a CSS rule may colour by it, and then the
+  // colour says what the line shows rather than something measured over another span.
+  const first = ys[0];
+  const last = ys[ys.length - 1];
+  canvas.dataset.trend = last > first ? "up" : last < first ? "down" : "flat";
 
   let min = Infinity;
   let max = -Infinity;
@@ -36,7 +43,7 @@ function draw(state) {
   const left = right - state.seconds;
   const pad = 2;
 
-  // The colour is the canvas's CSS colour, so the row's up/down class and the theme decide it.
+  // The colour is the canvas's CSS colour, so the stylesheet, the trend and the theme decide it.
   ctx.strokeStyle = getComputedStyle(canvas).color;
   ctx.lineWidth = 1.25;
   ctx.lineJoin = "round";

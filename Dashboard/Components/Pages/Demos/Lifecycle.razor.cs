@@ -19,6 +19,9 @@ public sealed partial class Lifecycle : DemoPage
     private StreamLog? _log;
     private long? _marker;
     private int _maxEvents = 5;
+    private bool _reconnectOnce;
+    private bool _awaitingResume;
+    private long? _resumingStream;
     private bool _disposed;
 
     protected override string Script => "./js/demos/lifecycle.js";
@@ -53,7 +56,9 @@ public sealed partial class Lifecycle : DemoPage
         var marker = await Services.GetRequiredService<LifecycleMarker>().NextAsync();
         _marker = marker;
         var url = string.Create(CultureInfo.InvariantCulture, $"/feeds/sse?topic={LifecycleMarker.Topic}&maxEvents={_maxEvents}&lastEventId={marker}");
-        await View.InvokeVoidAsync("open", url);
+        _awaitingResume = _reconnectOnce;
+        _resumingStream = null;
+        await View.InvokeVoidAsync("open", url, _reconnectOnce);
     }
 
     private async Task CloseAsync()
@@ -81,11 +86,23 @@ public sealed partial class Lifecycle : DemoPage
             _marker = null;
             _streams.Add(entry.Stream);
             ours = true;
+            if (_awaitingResume)
+            {
+                _resumingStream = entry.Stream;
+            }
         }
 
         if (!ours)
         {
             return;
+        }
+
+        if (entry.Event == "ended" && entry.Stream == _resumingStream)
+        {
+            // The browser will come back with Last-Event-ID: its last id is the marker of the next stream.
+            _awaitingResume = false;
+            _resumingStream = null;
+            _ = ClaimResumeAsync();
         }
 
         _lines.Insert(0, entry);
@@ -96,6 +113,21 @@ public sealed partial class Lifecycle : DemoPage
 
         StateHasChanged();
     });
+
+    private async Task ClaimResumeAsync()
+    {
+        try
+        {
+            if (View is not null && long.TryParse(await View.InvokeAsync<string>("lastId"), NumberStyles.None, CultureInfo.InvariantCulture, out var last))
+            {
+                _marker = last;
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page is gone, and its stream with it.
+        }
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -81,8 +81,18 @@ export function create(root, options) {
   source.addEventListener("alert", onAlert);
   source.addEventListener("message", onAlert);
 
+  // The prompt can end three ways, and the page must say which: a prompt closed without a choice
+  // resolves "default", which otherwise looks as if nothing happened.
+  const FEEDBACK = {
+    granted: "Allowed: new alerts now appear as system notifications.",
+    denied: "Blocked: alerts stay as in-page toasts. To change it, use the site's settings beside the address bar.",
+    default: "The prompt was closed without a choice: nothing changed, alerts stay as in-page toasts. Click again to be asked again.",
+  };
+  const feedbackOut = find("permission-feedback");
   askButton.addEventListener("click", async () => {
-    await Notification.requestPermission();
+    const result = await Notification.requestPermission();
+    feedbackOut.textContent = FEEDBACK[result] ?? "";
+    root.dataset.permissionAnswer = result;
     showPermission();
   });
 
