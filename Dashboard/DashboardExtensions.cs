@@ -17,7 +17,8 @@ namespace Dashboard;
 /// <summary>Wires the dashboard: <c>builder.AddDashboard()</c> and <c>app.MapDashboard()</c>.</summary>
 public static class DashboardExtensions
 {
-    private const string FeedsHttpClient = "feeds";
+    /// <summary>The named client that reaches the feeds server: the relay's streams and its topic catalog.</summary>
+    internal const string FeedsHttpClient = "feeds";
 
     /// <summary>True unless <c>Dashboard:FeedsUrl</c> names a remote feeds server.</summary>
     public static bool HostsFeeds(this IHostApplicationBuilder builder)
@@ -69,6 +70,7 @@ public static class DashboardExtensions
         services.TryAddSingleton<FeedsAddress>();
         services.TryAddSingleton<IRelayUpstream, SseRelayUpstream>();
         services.TryAddSingleton<FeedRelay>();
+        services.TryAddSingleton<FeedTopics>();
         services.TryAddScoped<PageControls>();
         services.TryAddSingleton<AlertAcknowledgements>();
         services.AddHostedService<RelayWarmup>();

@@ -87,7 +87,7 @@ public sealed partial class LiveChart : IAsyncDisposable
     private long BucketMs => (long)(TimeWindow.BucketSeconds(Window) * 1000);
 
     private Shape Current => new(
-        string.Join('\u001f', Series.Select(s => $"{s.Topic}\u001e{s.Field}\u001e{s.Label}\u001e{s.Color}")),
+        string.Join('\u001f', Series.Select(s => $"{s.Topic}\u001e{s.Field}\u001e{s.Label}\u001e{s.Color}\u001e{s.Element}")),
         Title, Unit, Height, YMin, YMax, Window, Threshold?.Warning, Threshold?.Critical);
 
     protected override void OnBackfill(string feed, RelaySnapshot snapshot) => _backfill = snapshot;
@@ -249,7 +249,7 @@ public sealed partial class LiveChart : IAsyncDisposable
             {
                 var series = Series[s];
                 if (!string.Equals(series.Topic, message.Topic, StringComparison.Ordinal)
-                    || message.Number(series.Field) is not { } value)
+                    || series.ValueIn(message) is not { } value)
                 {
                     continue;
                 }

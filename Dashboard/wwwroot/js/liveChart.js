@@ -26,14 +26,65 @@ function cssColor(element, value, fallback) {
   return value;
 }
 
+// Byte units scale the way ops tools show them (SI: 1 kB = 1,000 B), so 216,902 bytes/s reads 217 kB/s.
+const byteUnits = ["B", "kB", "MB", "GB", "TB", "PB"];
+
+function scaled(value, unit) {
+  if (unit !== "bytes" && unit !== "bytes/s") {
+    return [value, unit];
+  }
+
+  let v = value;
+  let i = 0;
+  while (Math.abs(v) >= 1000 && i < byteUnits.length - 1) {
+    v /= 1000;
+    i++;
+  }
+
+  return [v, byteUnits[i] + (unit === "bytes/s" ? "/s" : "")];
+}
+
 function formatValue(value, unit) {
   if (value == null) {
     return "–";
   }
 
-  const abs = Math.abs(value);
+  const [v, u] = scaled(value, unit);
+  const abs = Math.abs(v);
   const digits = abs >= 1000 ? 0 : abs >= 100 ? 1 : 2;
-  return value.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits }) + (unit ? " " + unit : "");
+  return v.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits }) + (u ? " " + u : "");
+}
+
+// Value-axis ticks: short enough for the axis' fixed width, so 216,902 is not cut to "0,000".
+const compact = new Intl.NumberFormat(undefined, { notation: "compact", maximumFractionDigits: 1 });
+
+function formatTick(value, unit) {
+  const [v, u] = scaled(value, unit);
+  if (u !== unit) {
+    return v.toLocaleString(undefined, { maximumFractionDigits: 1 }) + " " + u;
+  }
+
+  return Math.abs(v) >= 10000 ? compact.format(v) : v.toLocaleString(undefined, { maximumFractionDigits: 3 });
+}
+
+// The value axis grows to its widest tick label ("800 kB/s"), never below the usual width,
+// as uPlot's own examples size it; the first cycles settle the size, later ones keep it.
+function fitLabels(minimum) {
+  return (u, values, axisIdx, cycleNum) => {
+    const axis = u.axes[axisIdx];
+    if (cycleNum > 1) {
+      return axis._size;
+    }
+
+    const longest = (values ?? []).reduce((a, v) => (v.length > a.length ? v : a), "");
+    if (!longest) {
+      return minimum;
+    }
+
+    u.ctx.font = axis.font[0];
+    const measured = axis.ticks.size + axis.gap + u.ctx.measureText(longest).width / devicePixelRatio;
+    return Math.max(minimum, Math.ceil(measured));
+  };
 }
 
 // Warning and critical levels as dashed horizontal lines over the plot.
@@ -161,7 +212,7 @@ function options(state, config, width) {
         },
       },
     },
-    axes: [axis(), axis()],
+    axes: [axis(), { ...axis(), values: (u, splits) => splits.map((v) => (v == null ? "" : formatTick(v, config.unit))), size: fitLabels(axis().size) }],
     series: [
       {},
       ...config.series.map((s, i) => ({
