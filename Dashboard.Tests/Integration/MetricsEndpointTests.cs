@@ -25,6 +25,7 @@ public sealed class MetricsEndpointTests
         Assert.Contains("# TYPE feeds_streams_open gauge", body, StringComparison.Ordinal);
         Assert.Contains("feeds_events_published_total", body, StringComparison.Ordinal);
         Assert.Contains("dashboard_relay_upstreams{", body, StringComparison.Ordinal);
+        Assert.Contains("# TYPE dashboard_relay_window_events gauge", body, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds_bucket", body, StringComparison.Ordinal);
         Assert.Contains("dotnet_gc_collections_total", body, StringComparison.Ordinal);
     }

@@ -60,6 +60,21 @@ public sealed class RelayFeedTests
     }
 
     [Fact]
+    public void WindowedEvents_SeveralTopicsPastTheirBound_CountsWhatIsKept()
+    {
+        var feed = new RelayFeed("ticker/*", TimeSpan.FromHours(1), maxEvents: 3);
+
+        for (var id = 1; id <= 5; id++)
+        {
+            feed.Publish(Message(id, "ticker/A", ts: id));
+        }
+
+        feed.Publish(Message(6, "ticker/B", ts: 6));
+
+        Assert.Equal(4, feed.WindowedEvents);
+    }
+
+    [Fact]
     public void Snapshot_SeveralTopics_KeepsEachApartWithLatest()
     {
         var feed = new RelayFeed("ticker/*", TimeSpan.FromHours(1), maxEvents: 100);

@@ -1,12 +1,13 @@
 using System.Net.Http.Json;
 using Dashboard.Relay;
 using Feeds.Hub;
+using Feeds.Sources.Prometheus;
 
 namespace Dashboard.Boards;
 
 /// <summary>
 /// The topics the feeds server offers (<c>GET /feeds/topics</c>), read over HTTP like the relay's
-/// streams, so /explore lists the same topics whether the feeds are in this process or remote.
+/// streams, so /explore and /monitoring's Prometheus section list the same topics whether the feeds are in this process or remote.
 /// </summary>
 internal sealed class FeedTopics(IHttpClientFactory httpClients, FeedsAddress address)
 {
@@ -22,4 +23,8 @@ internal sealed class FeedTopics(IHttpClientFactory httpClients, FeedsAddress ad
             .ConfigureAwait(false);
         return topics ?? [];
     }
+
+    /// <summary>The topics Prometheus queries publish on (their events are <c>prometheus</c>), in catalog order.</summary>
+    public async Task<IReadOnlyList<TopicInfo>> PrometheusAsync(CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken).ConfigureAwait(false)).Where(t => t.Type == PrometheusResult.EventType).ToArray();
 }

@@ -24,6 +24,9 @@ public sealed class FeedRelay(IRelayUpstream upstream, IOptions<DashboardOptions
     /// <summary>Each open feed's state: what <see cref="State"/> sums up, and the relay metrics count.</summary>
     public IEnumerable<FeedConnectionState> FeedStates => _feeds.Values.Where(f => f.IsValueCreated).Select(f => f.Value.State);
 
+    /// <summary>Events held in every open feed's windows: bounded by the window's span and count, so it levels off.</summary>
+    public long WindowedEvents => _feeds.Values.Where(f => f.IsValueCreated).Sum(f => (long)f.Value.WindowedEvents);
+
     /// <summary>The feed for a topic or prefix, opening its upstream stream the first time it is asked for.</summary>
     public RelayFeed Feed(string pattern)
     {

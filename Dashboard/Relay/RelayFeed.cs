@@ -36,6 +36,18 @@ public sealed class RelayFeed
     /// <summary>Events received from upstream since the process started.</summary>
     public long Received { get; private set; }
 
+    /// <summary>How many events the windows hold now, all topics together: what the relay's memory grows with.</summary>
+    public int WindowedEvents
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _windows.Values.Sum(window => window.Count);
+            }
+        }
+    }
+
     /// <summary>The kept events of every topic now.</summary>
     public RelaySnapshot Snapshot()
     {

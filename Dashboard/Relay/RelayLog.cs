@@ -11,4 +11,7 @@ internal static partial class RelayLog
 
     [LoggerMessage(9003, LogLevel.Warning, "Relay feed {Pattern}: upstream history no longer covers the gap; window reloaded")]
     public static partial void Reset(ILogger logger, string pattern);
+
+    [LoggerMessage(9004, LogLevel.Warning, "The feeds' topic catalog at {Url} could not be read")]
+    public static partial void TopicsUnavailable(ILogger logger, Uri url, Exception exception);
 }

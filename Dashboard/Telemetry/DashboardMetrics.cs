@@ -5,8 +5,8 @@ using Feeds.Client;
 namespace Dashboard.Telemetry;
 
 /// <summary>
-/// The dashboard's instruments, on the <c>Dashboard</c> meter: Blazor circuits open, and the relay's
-/// upstream streams by connection state. From the host's meter factory, so hosts in one process stay apart.
+/// The dashboard's instruments, on the <c>Dashboard</c> meter: Blazor circuits open, the relay's
+/// upstream streams by connection state, and the events its windows hold. From the host's meter factory, so hosts in one process stay apart.
 /// </summary>
 public sealed class DashboardMetrics
 {
@@ -33,6 +33,9 @@ public sealed class DashboardMetrics
             },
             "{stream}",
             "The relay's upstream feed streams (one per topic or prefix shown, shared by every circuit), by connection state.");
+
+        meter.CreateObservableGauge("dashboard.relay.window.events", () => relay.WindowedEvents, "{event}",
+            "Events the relay keeps for the charts' time windows, all topics together; it levels off once the longest window is full.");
     }
 
     internal void CircuitOpened() => Interlocked.Increment(ref _circuits);
