@@ -2,6 +2,7 @@ using Bunit;
 using Dashboard.Components.Controls;
 using Dashboard.Relay;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Components;
 

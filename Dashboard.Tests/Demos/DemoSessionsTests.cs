@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dashboard.Demos;
 using Feeds.Hub;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Demos;
 

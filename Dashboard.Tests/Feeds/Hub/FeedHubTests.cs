@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dashboard.Tests.Shared;
 using Feeds.Hub;
 using Feeds.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Feeds.Hub;
 

@@ -4,6 +4,7 @@ using Feeds.Hub;
 using Feeds.Options;
 using Feeds.Producers;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Feeds.Producers;
 

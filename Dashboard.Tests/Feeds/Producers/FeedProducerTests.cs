@@ -22,7 +22,7 @@ public sealed class FeedProducerTests : IDisposable
     [InlineData(nameof(SelfMetricsProducer))]
     public async Task StartAsync_Disabled_NeitherDeclaresNorPublishes(string producerName)
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var options = new FeedsOptions { Clock = { Enabled = false }, Ticker = { Enabled = false }, Metrics = { Enabled = false } };
         using var feeds = HubFactory.Create(options, time);
         using var requests = new HttpRequestCounter(_services.GetRequiredService<IMeterFactory>());
