@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dashboard.Tests.Components;
 
 /// <summary>LiveComponent while the viewer pauses, on a clock the test moves: render ticks come only when it says.</summary>
+[Trait("Tier", "Component")]
 public sealed class LiveComponentPauseTests : LiveComponentContext
 {
     private readonly FakeTimeProvider _time;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Demos;
 
+[Trait("Tier", "Unit")]
 public sealed class DemoSessionsTests
 {
     private static DemoSessions Create(TestHub hub, FakeTimeProvider time, int seconds = 10, int max = 1000) =>

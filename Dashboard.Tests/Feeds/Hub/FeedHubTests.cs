@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Feeds.Hub;
 
+[Trait("Tier", "Unit")]
 public sealed class FeedHubTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Feeds.Producers;
 
+[Trait("Tier", "Unit")]
 public sealed class AlertsProducerTests
 {
     [Fact]

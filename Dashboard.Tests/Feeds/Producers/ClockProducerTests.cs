@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Feeds.Producers;
 
+[Trait("Tier", "Unit")]
 public sealed class ClockProducerTests
 {
     [Fact]

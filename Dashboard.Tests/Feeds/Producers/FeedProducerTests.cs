@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Dashboard.Tests.Feeds.Producers;
 
 /// <summary>What every producer does by way of <see cref="FeedProducer"/>.</summary>
+[Trait("Tier", "Unit")]
 public sealed class FeedProducerTests : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();

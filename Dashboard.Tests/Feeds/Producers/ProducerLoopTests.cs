@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Tests.Feeds.Producers;
 
+[Trait("Tier", "Unit")]
 public sealed class ProducerLoopTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);

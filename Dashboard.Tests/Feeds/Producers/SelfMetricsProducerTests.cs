@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Feeds.Producers;
 
+[Trait("Tier", "Unit")]
 public sealed class SelfMetricsProducerTests : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
