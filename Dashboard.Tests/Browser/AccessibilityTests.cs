@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Browser;
 /// evaluating its text: a script tag would be refused by the pages' Content-Security-Policy.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class AccessibilityTests(DashboardServer server, BrowserFixture browser)
 {
     private const string RunAxe = """

@@ -7,6 +7,7 @@ namespace Dashboard.Tests.Browser;
 
 /// <summary>The alerts panel fed by the <c>alerts</c> topic, as on-call staff use it.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class AlertsPanelTests(DashboardServer server, BrowserFixture browser)
 {
     [Fact]

@@ -4,6 +4,7 @@ using System.Globalization;
 namespace Dashboard.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class ClockPageTests(DashboardServer server, BrowserFixture browser)
 {
     [Fact]

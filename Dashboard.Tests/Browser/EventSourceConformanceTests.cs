@@ -13,6 +13,7 @@ namespace Dashboard.Tests.Browser;
 /// reference any browser page of ours relies on. Also this server's real stream, read the same way.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class EventSourceConformanceTests(BrowserFixture browser) : IAsyncLifetime
 {
     /// <summary>Opens an EventSource, records every event until the stream ends, then closes it so it does not reconnect.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class InspectorPageTests(DashboardServer server, BrowserFixture browser)
 {
     [Theory]

@@ -4,6 +4,7 @@ namespace Dashboard.Tests.Browser;
 
 /// <summary>Kiosk mode as a wall screen uses it: no chrome, large type, pages in turn.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class KioskTests(DashboardServer server, BrowserFixture browser)
 {
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class LayoutPageTests(DashboardServer server, BrowserFixture browser)
 {
     private const string ShownTheme = "() => document.documentElement.getAttribute('data-theme') ?? ''";

@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Browser;
 
 /// <summary>Pause/Resume and the time window, as a viewer uses them.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class LiveControlsTests(DashboardServer server, BrowserFixture browser)
 {
     private const string Chart = "[data-testid=live-chart]";

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class MonitoringPageTests(DashboardServer server, BrowserFixture browser)
 {
     private const string Panel = "[data-testid=host-panel]";

@@ -1,6 +1,7 @@
 namespace Dashboard.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class OverviewPageTests(DashboardServer server, BrowserFixture browser)
 {
     [Fact]

@@ -4,6 +4,7 @@ namespace Dashboard.Tests.Browser;
 
 /// <summary>The theme a viewer sees from the first paint on, and switching it.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class ThemeTests(DashboardServer server, BrowserFixture browser)
 {
     // Every theme the root was marked with (the mark picks the palette), from before the first paint on.

@@ -5,6 +5,7 @@ namespace Dashboard.Tests.Browser;
 
 /// <summary>The trading-floor displays of /ticker: tape, flashing board, candles, watchlist, legends.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class TickerDisplaysTests(DashboardServer server, BrowserFixture browser)
 {
     // Every flash of a last-price cell, with when it started.

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class TickerPageTests(DashboardServer server, BrowserFixture browser)
 {
     private const string Chart = "[data-testid=live-chart]";

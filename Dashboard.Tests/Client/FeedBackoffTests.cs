@@ -2,6 +2,7 @@ using Feeds.Client;
 
 namespace Dashboard.Tests.Client;
 
+[Trait("Tier", "Unit")]
 public sealed class FeedBackoffTests
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Dashboard.Tests.Client;
 
+[Trait("Tier", "Server")]
 public sealed class FeedClientErrorTests
 {
     [Theory]

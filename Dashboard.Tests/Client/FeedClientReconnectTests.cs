@@ -4,6 +4,7 @@ using Feeds.Hub;
 
 namespace Dashboard.Tests.Client;
 
+[Trait("Tier", "Server")]
 public sealed class FeedClientReconnectTests
 {
     [Fact]

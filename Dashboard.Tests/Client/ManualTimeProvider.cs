@@ -6,6 +6,10 @@ namespace Dashboard.Tests.Client;
 /// <summary>
 /// A TimeProvider whose timers fire only when the test fires them, so a test can see how long
 /// the client means to wait and decide what happens while it waits. The clock reads real time.
+/// Kept beside the library's FakeTimeProvider because that one cannot do this job: it does not
+/// tell a test when the code under test has created a timer (that the client is now waiting
+/// between attempts), nor with what due time, so a randomised backoff could only be bracketed by
+/// advancing the clock and then waiting to see whether a reconnect did not happen.
 /// </summary>
 internal sealed class ManualTimeProvider : TimeProvider
 {

@@ -9,6 +9,7 @@ namespace Dashboard.Tests.Client;
 /// fed whole and one byte at a time, so line endings and UTF-8 split across reads are covered too.
 /// The same cases run in Chromium's own EventSource in EventSourceConformanceTests.
 /// </summary>
+[Trait("Tier", "Unit")]
 public sealed class SseParserConformanceTests
 {
     [Theory]

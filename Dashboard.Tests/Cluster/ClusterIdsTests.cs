@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Cluster;
 
 /// <summary>Two instances on one database: one sequence of ids, the same events on both.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Tier", "Cluster")]
 public sealed class ClusterIdsTests(PostgresServer postgres)
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Dashboard.Tests.Cluster;
 /// unhealthy, refuse what needs the database with 503, and carry on without loss once it is back.
 /// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Tier", "Cluster")]
 public sealed class DatabaseOutageTests(PostgresServer postgres)
 {
     [Fact]

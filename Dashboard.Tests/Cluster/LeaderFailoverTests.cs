@@ -6,6 +6,7 @@ namespace Dashboard.Tests.Cluster;
 
 /// <summary>The leader dies: another instance takes over the producers, and a client moves there without losing an event.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Tier", "Cluster")]
 public sealed class LeaderFailoverTests(PostgresServer postgres)
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Dashboard.Tests.Cluster;
 
 /// <summary>The PostgreSQL backplane in this process: ids, delivery, history, retention and restarts against a real database.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Tier", "Cluster")]
 public sealed class PostgresBackplaneTests(PostgresServer postgres) : IAsyncLifetime
 {
     private readonly IOptions<FeedsOptions> _options = Microsoft.Extensions.Options.Options.Create(new FeedsOptions { History = { PerTopic = 3 } });

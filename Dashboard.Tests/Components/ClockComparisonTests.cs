@@ -6,6 +6,7 @@ using Feeds.Producers;
 
 namespace Dashboard.Tests.Components;
 
+[Trait("Tier", "Component")]
 public sealed class ClockComparisonTests : LiveComponentContext
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);

@@ -5,6 +5,7 @@ using Feeds.Client;
 
 namespace Dashboard.Tests.Components;
 
+[Trait("Tier", "Component")]
 public sealed class ConnectionBadgeTests : LiveComponentContext
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);

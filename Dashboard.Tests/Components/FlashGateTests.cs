@@ -2,6 +2,7 @@ using Dashboard.Components.Widgets;
 
 namespace Dashboard.Tests.Components;
 
+[Trait("Tier", "Unit")]
 public sealed class FlashGateTests
 {
     [Fact]

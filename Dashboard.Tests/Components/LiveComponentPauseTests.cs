@@ -2,10 +2,12 @@ using Bunit;
 using Dashboard.Components.Controls;
 using Dashboard.Relay;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Components;
 
 /// <summary>LiveComponent while the viewer pauses, on a clock the test moves: render ticks come only when it says.</summary>
+[Trait("Tier", "Component")]
 public sealed class LiveComponentPauseTests : LiveComponentContext
 {
     private readonly FakeTimeProvider _time;

@@ -5,6 +5,7 @@ using Feeds.Client;
 
 namespace Dashboard.Tests.Components;
 
+[Trait("Tier", "Component")]
 public sealed class LiveComponentTests : LiveComponentContext
 {
     [Fact]
@@ -39,7 +40,10 @@ public sealed class LiveComponentTests : LiveComponentContext
     [Fact]
     public async Task Dispose_ThenEvents_NoLongerApplied()
     {
+        var feed = Relay.Feed(DashboardFeeds.Ticker);
+        var listenersBefore = feed.ListenerCount;
         var cut = Render<CountingComponent>();
+        var sibling = Render<CountingComponent>();
         Publish(DashboardFeeds.Ticker, "ticker/ACME", "quote", new { last = 1 });
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Markup), TimeSpan.FromSeconds(5));
         var component = cut.Instance;
@@ -48,8 +52,11 @@ public sealed class LiveComponentTests : LiveComponentContext
         Publish(DashboardFeeds.Ticker, "ticker/ACME", "quote", new { last = 2 });
         Publish(DashboardFeeds.Ticker, "ticker/ACME", "quote", new { last = 3 });
 
-        // A listener still attached would be handed these at once, on this thread.
+        // The sibling on the same interval has flushed both events, so the disposed one had its chance too.
+        sibling.WaitForAssertion(() => Assert.Equal("3", sibling.Markup), TimeSpan.FromSeconds(5));
         Assert.Equal(1, component.Applied);
+        // Only the sibling still listens: a listener left on the process-wide feed would be handed every event for as long as the process runs.
+        Assert.Equal(listenersBefore + 1, feed.ListenerCount);
     }
 
     [Fact]

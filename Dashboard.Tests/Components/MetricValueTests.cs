@@ -4,6 +4,7 @@ using Dashboard.Options;
 
 namespace Dashboard.Tests.Components;
 
+[Trait("Tier", "Component")]
 public sealed class MetricValueTests : WidgetTestContext
 {
     private static readonly Threshold Cpu = new() { Warning = 70, Critical = 90 };

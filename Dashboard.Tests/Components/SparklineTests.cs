@@ -5,6 +5,7 @@ using Feeds.Producers;
 
 namespace Dashboard.Tests.Components;
 
+[Trait("Tier", "Component")]
 public sealed class SparklineTests : WidgetTestContext
 {
     private readonly JsCalls _js;

@@ -5,6 +5,7 @@ using Feeds.Producers;
 
 namespace Dashboard.Tests.Components;
 
+[Trait("Tier", "Component")]
 public sealed class TopMoversTests : LiveComponentContext
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);

@@ -2,9 +2,11 @@ using System.Text.Json;
 using Dashboard.Demos;
 using Feeds.Hub;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Demos;
 
+[Trait("Tier", "Unit")]
 public sealed class DemoSessionsTests
 {
     private static DemoSessions Create(TestHub hub, FakeTimeProvider time, int seconds = 10, int max = 1000) =>

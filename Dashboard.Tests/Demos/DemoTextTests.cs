@@ -2,6 +2,7 @@ using Dashboard.Demos;
 
 namespace Dashboard.Tests.Demos;
 
+[Trait("Tier", "Unit")]
 public sealed class DemoTextTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Integration;
 
+[Trait("Tier", "Server")]
 public sealed class CatalogEndpointsTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Integration;
 
 /// <summary>The executable as the README starts it: feeds in-process, read back by the relay over HTTP.</summary>
+[Trait("Tier", "Server")]
 public sealed class DashboardHostingTests(DashboardServer server) : IClassFixture<DashboardServer>
 {
     private readonly HttpClient _http = new() { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Integration;
 
+[Trait("Tier", "Server")]
 public sealed class DashboardOptionsBindingTests
 {
     [Fact]

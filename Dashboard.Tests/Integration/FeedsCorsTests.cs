@@ -4,6 +4,7 @@ using Dashboard.Tests.Shared;
 namespace Dashboard.Tests.Integration;
 
 /// <summary><c>Feeds:Cors:Origins</c>: pages on the listed origins may read the feeds; others are left to the browser's same-origin rule.</summary>
+[Trait("Tier", "Server")]
 public sealed class FeedsCorsTests
 {
     private const string Allowed = "https://wall.example.com";

@@ -7,6 +7,7 @@ using Feeds.Hub;
 namespace Dashboard.Tests.Integration;
 
 /// <summary><c>/feeds/poll</c>: long polling over the same hub, ids and history as SSE.</summary>
+[Trait("Tier", "Server")]
 public sealed class PollEndpointTests
 {
     private static readonly TimeSpan Patience = SseConnection.Patience;

@@ -8,6 +8,7 @@ using Dashboard.Tests.Shared;
 namespace Dashboard.Tests.Integration;
 
 /// <summary><c>POST /feeds/publish/{topic}</c> as a user's script calls it, with curl or anything else.</summary>
+[Trait("Tier", "Server")]
 public sealed class PublishEndpointTests
 {
     private const string Key = "test-key-0123456789";

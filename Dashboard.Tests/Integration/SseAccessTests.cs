@@ -5,6 +5,7 @@ using Dashboard.Tests.Shared;
 namespace Dashboard.Tests.Integration;
 
 /// <summary><c>Feeds:Access</c>: topics that need a key to read, and the rest left open.</summary>
+[Trait("Tier", "Server")]
 public sealed class SseAccessTests
 {
     private const string TickerKey = "ticker-key-0123456789";

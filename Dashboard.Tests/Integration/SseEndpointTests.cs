@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Integration;
 
+[Trait("Tier", "Server")]
 public sealed class SseEndpointTests
 {
     private static readonly TimeSpan Patience = SseConnection.Patience;

@@ -5,6 +5,7 @@ using Feeds.Hub;
 namespace Dashboard.Tests.Integration;
 
 /// <summary>How streams end: by themselves after maxEvents, by the client leaving, or by the server stopping.</summary>
+[Trait("Tier", "Server")]
 public sealed class SseLifecycleTests
 {
     private static readonly TimeSpan Patience = SseConnection.Patience;

@@ -4,6 +4,7 @@ using Dashboard.Tests.Shared;
 namespace Dashboard.Tests.Integration;
 
 /// <summary>Requests the stream endpoint refuses, each with a clear problem answer, while the server streams on.</summary>
+[Trait("Tier", "Server")]
 public sealed class SseLimitsTests
 {
     private static readonly TimeSpan Patience = SseConnection.Patience;

@@ -4,6 +4,7 @@ using Feeds.Hub;
 
 namespace Dashboard.Tests.Integration;
 
+[Trait("Tier", "Server")]
 public sealed class SseResumeTests
 {
     [Fact]

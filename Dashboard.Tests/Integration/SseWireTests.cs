@@ -5,6 +5,7 @@ using Feeds.Client;
 namespace Dashboard.Tests.Integration;
 
 /// <summary>What this server writes survives a conforming parser byte for byte, whatever the text.</summary>
+[Trait("Tier", "Server")]
 public sealed class SseWireTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Integration;
 
+[Trait("Tier", "Server")]
 public sealed class StartupValidationTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using Feeds.Hub;
 namespace Dashboard.Tests.Integration;
 
 /// <summary><c>/feeds/ws</c>: the same feed as SSE over a WebSocket, one JSON message per event.</summary>
+[Trait("Tier", "Server")]
 public sealed class WebSocketEndpointTests
 {
     private static readonly TimeSpan Patience = SseConnection.Patience;

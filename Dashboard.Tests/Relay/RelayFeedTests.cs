@@ -4,6 +4,7 @@ using Feeds.Client;
 
 namespace Dashboard.Tests.Relay;
 
+[Trait("Tier", "Unit")]
 public sealed class RelayFeedTests
 {
     private static FeedMessage Message(long id, string topic, long ts) =>

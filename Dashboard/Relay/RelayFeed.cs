@@ -47,6 +47,8 @@ public sealed class RelayFeed
             }
         }
     }
+    /// <summary>Listeners subscribed now: the relay's own, and one per live component on this feed in this process.</summary>
+    internal int ListenerCount => Volatile.Read(ref _listeners).Length;
 
     /// <summary>The kept events of every topic now.</summary>
     public RelaySnapshot Snapshot()

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.Browser.Demos;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class ChatDemoTests(DashboardServer server, BrowserFixture browser)
 {
     private static readonly LocatorAssertionsToContainTextOptions Patience = new() { Timeout = 15_000 };

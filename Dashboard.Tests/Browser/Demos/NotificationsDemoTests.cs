@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.Browser.Demos;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class NotificationsDemoTests(DashboardServer server, BrowserFixture browser)
 {
     [Fact]

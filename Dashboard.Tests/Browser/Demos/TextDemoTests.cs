@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Browser.Demos;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Tier", "Browser")]
 public sealed class TextDemoTests(DashboardServer server, BrowserFixture browser)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);

@@ -5,6 +5,7 @@ using Feeds.Options;
 namespace Dashboard.Tests.Feeds.Hub;
 
 /// <summary>A consumer that leaves while events flow has left; it has not fallen behind.</summary>
+[Trait("Tier", "Unit")]
 public sealed class DisposeRaceTests
 {
     private const int Rounds = 100;

@@ -2,9 +2,11 @@ using System.Text.Json;
 using Dashboard.Tests.Shared;
 using Feeds.Hub;
 using Feeds.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Feeds.Hub;
 
+[Trait("Tier", "Unit")]
 public sealed class FeedHubTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Feeds.Hub;
 /// Subscribing with a last id while a producer publishes: every matching event after that id is
 /// read once, in order, whether it reached the subscriber through history, live, or both.
 /// </summary>
+[Trait("Tier", "Unit")]
 public sealed class ReplayRaceTests(ITestOutputHelper output)
 {
     private const int PublishedBefore = 40;

@@ -2,6 +2,7 @@ using Feeds.Hub;
 
 namespace Dashboard.Tests.Feeds.Hub;
 
+[Trait("Tier", "Unit")]
 public sealed class SubscriptionQueueTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

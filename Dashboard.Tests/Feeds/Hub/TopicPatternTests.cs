@@ -2,6 +2,7 @@ using Feeds.Hub;
 
 namespace Dashboard.Tests.Feeds.Hub;
 
+[Trait("Tier", "Unit")]
 public sealed class TopicPatternTests
 {
     [Theory]

@@ -2,6 +2,7 @@ using Feeds.Options;
 
 namespace Dashboard.Tests.Feeds.Options;
 
+[Trait("Tier", "Unit")]
 public sealed class FeedsOptionsValidatorTests
 {
     private const string GoodKey = "a-key-of-enough-length";

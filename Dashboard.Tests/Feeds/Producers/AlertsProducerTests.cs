@@ -4,9 +4,11 @@ using Feeds.Hub;
 using Feeds.Options;
 using Feeds.Producers;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Feeds.Producers;
 
+[Trait("Tier", "Unit")]
 public sealed class AlertsProducerTests
 {
     [Fact]

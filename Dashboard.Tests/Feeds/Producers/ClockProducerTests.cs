@@ -8,12 +8,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Feeds.Producers;
 
+[Trait("Tier", "Unit")]
 public sealed class ClockProducerTests
 {
     [Fact]
     public async Task ExecuteAsync_OneInterval_PublishesOneTickInTheConfiguredZone()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero));
+        var time = new TimerCountingTimeProvider(new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero));
         using var feeds = HubFactory.Create(new FeedsOptions { Clock = { TimeZone = "Europe/Berlin", IntervalMs = 500 } }, time);
         using var subscription = await feeds.Hub.SubscribeAsync(TopicFilter.Parse("clock"));
         var producer = Create(feeds, time);
@@ -41,7 +42,7 @@ public sealed class ClockProducerTests
     [InlineData("UTC", "2026-07-04T00:00:00Z", "2026-07-04T00:00:00.0000000+00:00", 0)]
     public void Now_ConfiguredZone_LocalTimeWithItsOffset(string zone, string utc, string expectedTime, int expectedOffset)
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+        var time = new TimerCountingTimeProvider(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
         using var feeds = HubFactory.Create(new FeedsOptions { Clock = { TimeZone = zone } }, time);
 
         var tick = Create(feeds, time).Now();
@@ -52,10 +53,8 @@ public sealed class ClockProducerTests
     [Fact]
     public void Now_NoZoneConfigured_UsesTheTimeProvidersLocalZone()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 7, 4, 0, 0, 0, TimeSpan.Zero))
-        {
-            LocalZone = TimeZoneInfo.FindSystemTimeZoneById("Australia/Sydney"),
-        };
+        var time = new TimerCountingTimeProvider(new DateTimeOffset(2026, 7, 4, 0, 0, 0, TimeSpan.Zero));
+        time.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Australia/Sydney"));
         using var feeds = HubFactory.Create(time: time);
 
         var tick = Create(feeds, time).Now();
@@ -77,7 +76,7 @@ public sealed class ClockProducerTests
     [Fact]
     public async Task StartAsync_Enabled_DeclaresTheClockTopic()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         using var feeds = HubFactory.Create(new FeedsOptions { Clock = { IntervalMs = 250 } }, time);
         var producer = Create(feeds, time);
 
@@ -90,6 +89,6 @@ public sealed class ClockProducerTests
         Assert.False(string.IsNullOrWhiteSpace(topic.Description));
     }
 
-    private static ClockProducer Create(TestHub feeds, FakeTimeProvider time) =>
+    private static ClockProducer Create(TestHub feeds, TimerCountingTimeProvider time) =>
         new(feeds.Hub, feeds.Catalog, SoleLeadership.Default, feeds.Options, time, NullLogger<ClockProducer>.Instance);
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Dashboard.Tests.Feeds.Producers;
 
 /// <summary>What every producer does by way of <see cref="FeedProducer"/>.</summary>
+[Trait("Tier", "Unit")]
 public sealed class FeedProducerTests : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
@@ -22,7 +23,7 @@ public sealed class FeedProducerTests : IDisposable
     [InlineData(nameof(SelfMetricsProducer))]
     public async Task StartAsync_Disabled_NeitherDeclaresNorPublishes(string producerName)
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var options = new FeedsOptions { Clock = { Enabled = false }, Ticker = { Enabled = false }, Metrics = { Enabled = false } };
         using var feeds = HubFactory.Create(options, time);
         using var requests = new HttpRequestCounter(_services.GetRequiredService<IMeterFactory>());

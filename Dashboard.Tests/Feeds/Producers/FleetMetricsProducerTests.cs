@@ -8,12 +8,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Feeds.Producers;
 
+[Trait("Tier", "Unit")]
 public sealed class FleetMetricsProducerTests
 {
     [Fact]
     public async Task ExecuteAsync_OneInterval_PublishesOneSamplePerHost()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         using var feeds = HubFactory.Create(time: time);
         using var subscription = await feeds.Hub.SubscribeAsync(TopicFilter.Parse("metrics/*"));
         var producer = Create(feeds, time);
@@ -30,7 +31,7 @@ public sealed class FleetMetricsProducerTests
         {
             Assert.Equal(hosts.Select(h => "metrics/" + h), tick.Select(e => e.Topic));
             Assert.All(tick, e => Assert.Equal("metrics", e.Type));
-            Assert.All(tick, e => Assert.Equal(new FakeTimeProvider().GetUtcNow().AddSeconds(at), e.Timestamp));
+            Assert.All(tick, e => Assert.Equal(new TimerCountingTimeProvider().GetUtcNow().AddSeconds(at), e.Timestamp));
             Assert.Equal(hosts, tick.Select(e => Read(e).Host));
         }
 
@@ -40,7 +41,7 @@ public sealed class FleetMetricsProducerTests
     [Fact]
     public async Task ExecuteAsync_NoIncidents_MetricsWithinBoundsAndHealthy()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         // Seven-minute samples, so the run covers the whole day's curve.
         var interval = TimeSpan.FromMinutes(7);
         var options = new FeedsOptions { Metrics = { IncidentsPerHour = 0, Seed = 1, IntervalMs = (int)interval.TotalMilliseconds } };
@@ -71,7 +72,7 @@ public sealed class FleetMetricsProducerTests
     [Fact]
     public async Task ExecuteAsync_HighIncidentRate_IncidentsRaiseTheirMetricsPastCritical()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var options = new FeedsOptions { Metrics = { IncidentsPerHour = 3600, Seed = 3, IntervalMs = 1000 } };
         using var feeds = HubFactory.Create(options, time);
         using var subscription = await feeds.Hub.SubscribeAsync(TopicFilter.Parse("metrics/*"));
@@ -164,7 +165,7 @@ public sealed class FleetMetricsProducerTests
     [Fact]
     public async Task StartAsync_Enabled_DeclaresATopicPerHost()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         using var feeds = HubFactory.Create(new FeedsOptions { Metrics = { Hosts = ["web-1", "db-1"] } }, time);
         var producer = Create(feeds, time);
 
@@ -221,6 +222,6 @@ public sealed class FleetMetricsProducerTests
 
     private static HostMetrics Read(FeedEvent e) => JsonSerializer.Deserialize<HostMetrics>(e.Data, FeedJson.Options)!;
 
-    private static FleetMetricsProducer Create(TestHub feeds, FakeTimeProvider time) =>
+    private static FleetMetricsProducer Create(TestHub feeds, TimerCountingTimeProvider time) =>
         new(feeds.Hub, feeds.Catalog, SoleLeadership.Default, feeds.Options, time, NullLogger<FleetMetricsProducer>.Instance);
 }

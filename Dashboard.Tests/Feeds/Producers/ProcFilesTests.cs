@@ -2,6 +2,7 @@ using Feeds.Producers;
 
 namespace Dashboard.Tests.Feeds.Producers;
 
+[Trait("Tier", "Unit")]
 public sealed class ProcFilesTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Tests.Feeds.Producers;
 
+[Trait("Tier", "Unit")]
 public sealed class ProducerLoopTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -11,7 +12,7 @@ public sealed class ProducerLoopTests
     [Fact]
     public async Task RunAsync_TickThrows_LogsAndCarriesOn()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var logger = new ListLogger<ProducerLoopTests>();
         var calls = 0;
         var firstTick = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -50,7 +51,7 @@ public sealed class ProducerLoopTests
     [Fact]
     public async Task RunAsync_Stopped_CompletesQuietlyAndDisposesItsTimer()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         using var stop = new CancellationTokenSource();
         var loop = ProducerLoop.RunAsync("Test", Interval, time, new ListLogger<ProducerLoopTests>(), _ => ValueTask.CompletedTask, stop.Token);
         await time.WaitForTimersAsync(1).WaitAsync(ChannelReaderExtensions.WaitLimit);
@@ -65,7 +66,7 @@ public sealed class ProducerLoopTests
     [Fact]
     public async Task RunAsync_TickCancelledByStop_CompletesQuietly()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         using var stop = new CancellationTokenSource();
         var logger = new ListLogger<ProducerLoopTests>();
         var loop = ProducerLoop.RunAsync("Test", Interval, time, logger, async token =>

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Tests.Feeds.Producers;
 
 /// <summary>The producers as AddFeeds wires them into a real host, on the real clock.</summary>
+[Trait("Tier", "Unit")]
 public sealed class ProducersExtensionsTests
 {
     [Fact]

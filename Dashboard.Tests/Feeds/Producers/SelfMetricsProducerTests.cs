@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Feeds.Producers;
 
+[Trait("Tier", "Unit")]
 public sealed class SelfMetricsProducerTests : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
@@ -21,7 +22,7 @@ public sealed class SelfMetricsProducerTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_OneInterval_PublishesRealProcessNumbers()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         using var feeds = HubFactory.Create(time: time);
         using var subscription = await feeds.Hub.SubscribeAsync(TopicFilter.Parse("metrics/self"));
         using var requests = new HttpRequestCounter(MeterFactory);
@@ -51,7 +52,7 @@ public sealed class SelfMetricsProducerTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_RequestsRecorded_CountedInRequestsPerSecond()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         using var feeds = HubFactory.Create(time: time);
         using var subscription = await feeds.Hub.SubscribeAsync(TopicFilter.Parse("metrics/self"));
         using var requests = new HttpRequestCounter(MeterFactory);
@@ -137,7 +138,7 @@ public sealed class SelfMetricsProducerTests : IDisposable
     [Fact]
     public async Task StartAsync_Enabled_DeclaresMetricsSelf()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         using var feeds = HubFactory.Create(time: time);
         using var requests = new HttpRequestCounter(MeterFactory);
         var producer = Create(feeds, time, requests);
@@ -153,6 +154,6 @@ public sealed class SelfMetricsProducerTests : IDisposable
 
     private static ProcessMetrics Read(FeedEvent e) => JsonSerializer.Deserialize<ProcessMetrics>(e.Data, FeedJson.Options)!;
 
-    private static SelfMetricsProducer Create(TestHub feeds, FakeTimeProvider time, HttpRequestCounter requests) =>
+    private static SelfMetricsProducer Create(TestHub feeds, TimerCountingTimeProvider time, HttpRequestCounter requests) =>
         new(feeds.Hub, feeds.Catalog, SoleLeadership.Default, feeds.Options, time, NullLogger<SelfMetricsProducer>.Instance, requests);
 }

@@ -8,12 +8,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Feeds.Producers;
 
+[Trait("Tier", "Unit")]
 public sealed class TickerProducerTests
 {
     [Fact]
     public async Task ExecuteAsync_OneInterval_PublishesOneQuotePerSymbol()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         using var feeds = HubFactory.Create(time: time);
         using var subscription = await feeds.Hub.SubscribeAsync(TopicFilter.Parse("ticker/*"));
         var producer = Create(feeds, time);
@@ -30,7 +31,7 @@ public sealed class TickerProducerTests
         {
             Assert.Equal(symbols.Select(s => "ticker/" + s), tick.Select(e => e.Topic));
             Assert.All(tick, e => Assert.Equal("quote", e.Type));
-            Assert.All(tick, e => Assert.Equal(new FakeTimeProvider().GetUtcNow().AddMilliseconds(at), e.Timestamp));
+            Assert.All(tick, e => Assert.Equal(new TimerCountingTimeProvider().GetUtcNow().AddMilliseconds(at), e.Timestamp));
             Assert.Equal(symbols, tick.Select(e => Read(e).Symbol));
         }
 
@@ -41,7 +42,7 @@ public sealed class TickerProducerTests
     public async Task ExecuteAsync_ManyTicks_QuotesKeepTheirInvariants()
     {
         const int Ticks = 400;
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var options = new FeedsOptions { Ticker = { Symbols = ["ACME", "CHEAP", "PRICY"], Seed = 42, IntervalMs = 250 } };
         using var feeds = HubFactory.Create(options, time);
         using var subscription = await feeds.Hub.SubscribeAsync(TopicFilter.Parse("ticker/*"));
@@ -116,7 +117,7 @@ public sealed class TickerProducerTests
     [Fact]
     public async Task StartAsync_Enabled_DeclaresATopicPerSymbol()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         using var feeds = HubFactory.Create(new FeedsOptions { Ticker = { Symbols = ["ACME", "GLOBX"], IntervalMs = 100 } }, time);
         var producer = Create(feeds, time);
 
@@ -144,6 +145,6 @@ public sealed class TickerProducerTests
 
     private static Quote Read(FeedEvent e) => JsonSerializer.Deserialize<Quote>(e.Data, FeedJson.Options)!;
 
-    private static TickerProducer Create(TestHub feeds, FakeTimeProvider time) =>
+    private static TickerProducer Create(TestHub feeds, TimerCountingTimeProvider time) =>
         new(feeds.Hub, feeds.Catalog, SoleLeadership.Default, feeds.Options, time, NullLogger<TickerProducer>.Instance);
 }

@@ -6,6 +6,7 @@ using Feeds.Transports;
 namespace Dashboard.Tests.Feeds.Transports;
 
 /// <summary>The frame written once per event is byte for byte what SseFormatter wrote per subscriber before.</summary>
+[Trait("Tier", "Unit")]
 public sealed class SseFrameTests
 {
     public static TheoryData<string> Texts()

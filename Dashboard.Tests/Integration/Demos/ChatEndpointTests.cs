@@ -4,6 +4,7 @@ using System.Text.Json;
 
 namespace Dashboard.Tests.Integration.Demos;
 
+[Trait("Tier", "Server")]
 public sealed class ChatEndpointTests : IClassFixture<DashboardServer>
 {
     private readonly DashboardServer _server;

@@ -4,6 +4,7 @@ using System.Text.Json;
 
 namespace Dashboard.Tests.Integration.Demos;
 
+[Trait("Tier", "Server")]
 public sealed class ChatSocketTests : IClassFixture<DashboardServer>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

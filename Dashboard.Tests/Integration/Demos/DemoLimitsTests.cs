@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Integration.Demos;
 
+[Trait("Tier", "Server")]
 public sealed class DemoLimitsTests
 {
     [Fact]

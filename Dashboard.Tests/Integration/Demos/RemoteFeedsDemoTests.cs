@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 
 namespace Dashboard.Tests.Integration.Demos;
 
+[Trait("Tier", "Server")]
 public sealed class RemoteFeedsDemoTests
 {
     [Fact]

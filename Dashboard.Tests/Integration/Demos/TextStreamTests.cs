@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Integration.Demos;
 
+[Trait("Tier", "Server")]
 public sealed class TextStreamTests
 {
     [Fact]

@@ -12,7 +12,7 @@ namespace Dashboard.Components.Widgets;
 /// A live time-series chart of number fields of a relay feed's topics, drawn in the browser by
 /// uPlot: created once from the relay's window, then each batch's new points go in one interop
 /// call; the markup never re-renders for data. Windows longer than
-/// <see cref="TimeWindow.RawSeconds"/> are downsampled here, before the circuit: one minimum and
+/// <see cref="TimeWindow.RawSeconds"/> are downsampled by <see cref="MinMaxDownsampler"/>, before the circuit: one minimum and
 /// one maximum per bucket per series, so an hour costs about as much to send as five minutes and
 /// a spike still shows.
 /// </summary>
@@ -21,14 +21,8 @@ public sealed partial class LiveChart : IAsyncDisposable
     public const int DefaultHeight = 200;
     internal const string ModulePath = "./js/liveChart.js";
 
-    // Points are shown to a few decimals; rounding keeps each update's JSON small.
-    private const int Decimals = 4;
-
     private readonly List<FeedMessage> _buffer = [];
-    private readonly Dictionary<string, long> _lastIds = new(StringComparer.Ordinal);
-
-    // Open buckets' extremes, kept across batches: a bucket spans several batches.
-    private readonly SortedDictionary<long, Bucket> _buckets = [];
+    private readonly MinMaxDownsampler _downsampler = new();
     private ElementReference _element;
     private IJSObjectReference? _module;
     private RelaySnapshot? _backfill;
@@ -162,8 +156,7 @@ public sealed partial class LiveChart : IAsyncDisposable
             }
 
             _reset = false;
-            _lastIds.Clear();
-            _buckets.Clear();
+            _downsampler.Clear();
             _buffer.Clear();
             await CreateAsync(ChartRelay.Feed(Feed).Snapshot());
             return;
@@ -196,8 +189,7 @@ public sealed partial class LiveChart : IAsyncDisposable
         var generation = ++_generation;
         _ready = false;
         _drawn = Current;
-        _lastIds.Clear();
-        _buckets.Clear();
+        _downsampler.Clear();
 
         var messages = Series.Select(s => s.Topic).Distinct(StringComparer.Ordinal)
             .SelectMany(snapshot.Window)
@@ -211,7 +203,7 @@ public sealed partial class LiveChart : IAsyncDisposable
             messages.RemoveAll(m => m.Ts < oldest);
         }
 
-        var (xs, ys) = Columns(messages);
+        var (xs, ys) = _downsampler.Columns(messages, Series, BucketMs);
         var data = new object[ys.Length + 1];
         data[0] = xs;
         ys.CopyTo(data, 1);
@@ -256,107 +248,11 @@ public sealed partial class LiveChart : IAsyncDisposable
 
     private async Task AppendAsync(IReadOnlyList<FeedMessage> batch)
     {
-        var (xs, ys) = Columns(batch);
+        var (xs, ys) = _downsampler.Columns(batch, Series, BucketMs);
         // Points lost with the link leave a gap: the redraw from the relay's window fills it.
         if (xs.Length > 0 && !await Connection.TryInvokeVoidAsync(_module!, "append", _element, xs, ys))
         {
             _reset = true;
-        }
-    }
-
-    /// <summary>
-    /// The new points of the series as uPlot columns: one x (seconds) per distinct timestamp,
-    /// and per series its value there or null, since topics tick at their own times. Downsampled,
-    /// every bucket a batch touched is sent whole again (its minimum at its start, its maximum
-    /// half way): the chart overwrites points at the same x.
-    /// </summary>
-    private (double[] Xs, double?[][] Ys) Columns(IEnumerable<FeedMessage> messages)
-    {
-        var bucketMs = BucketMs;
-        var rows = new SortedDictionary<long, double?[]>();
-        var touched = new SortedSet<long>();
-        foreach (var message in messages)
-        {
-            if (_lastIds.TryGetValue(message.Topic, out var last) && message.Id <= last)
-            {
-                continue;
-            }
-
-            for (var s = 0; s < Series.Count; s++)
-            {
-                var series = Series[s];
-                if (!string.Equals(series.Topic, message.Topic, StringComparison.Ordinal)
-                    || series.ValueOf(message) is not { } value)
-                {
-                    continue;
-                }
-
-                value = Math.Round(value, Decimals);
-                if (bucketMs > 0)
-                {
-                    var start = message.Ts - (message.Ts % bucketMs);
-                    if (!_buckets.TryGetValue(start, out var bucket))
-                    {
-                        bucket = new Bucket(Series.Count);
-                        _buckets.Add(start, bucket);
-                    }
-
-                    bucket.Add(s, value);
-                    touched.Add(start);
-                    continue;
-                }
-
-                if (!rows.TryGetValue(message.Ts, out var row))
-                {
-                    row = new double?[Series.Count];
-                    rows.Add(message.Ts, row);
-                }
-
-                row[s] = value;
-            }
-        }
-
-        foreach (var message in messages)
-        {
-            if (!_lastIds.TryGetValue(message.Topic, out var last) || message.Id > last)
-            {
-                _lastIds[message.Topic] = message.Id;
-            }
-        }
-
-        foreach (var start in touched)
-        {
-            rows[start] = _buckets[start].Min;
-            rows[start + (bucketMs / 2)] = _buckets[start].Max;
-        }
-
-        // Only the newest buckets can still gain points; older ones are final.
-        while (_buckets.Count > 2)
-        {
-            _buckets.Remove(_buckets.Keys.First());
-        }
-
-        var xs = rows.Keys.Select(ts => ts / 1000.0).ToArray();
-        var ys = new double?[Series.Count][];
-        for (var s = 0; s < ys.Length; s++)
-        {
-            ys[s] = rows.Values.Select(row => row[s]).ToArray();
-        }
-
-        return (xs, ys);
-    }
-
-    /// <summary>One bucket's lowest and highest value per series.</summary>
-    private sealed class Bucket(int series)
-    {
-        public double?[] Min { get; } = new double?[series];
-
-        public double?[] Max { get; } = new double?[series];
-
-        public void Add(int s, double value)
-        {
-            Min[s] = Min[s] is { } min ? Math.Min(min, value) : value;
-            Max[s] = Max[s] is { } max ? Math.Max(max, value) : value;
         }
     }
 
