@@ -13,7 +13,7 @@ public sealed class InspectorScrollTests(DashboardServer server, BrowserFixture 
     public async Task Frames_Arriving_AppendAtBottomAndStayPutWhileScrolledUp()
     {
         await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/inspector");
-        await page.Page.GetByLabel("Stream").FillAsync(FastStream);
+        await page.Page.GetByLabel("Stream", new() { Exact = true }).FillAsync(FastStream);
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
         await page.Page.WaitForFunctionAsync("() => { const s = document.querySelector('.frames-scroll'); return s.scrollHeight > s.clientHeight * 2; }");
 
@@ -53,7 +53,7 @@ public sealed class InspectorScrollTests(DashboardServer server, BrowserFixture 
     {
         await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/inspector");
         await page.Page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=events]').textContent) >= 1");
-        await page.Page.GetByLabel("Stream").FillAsync("https://example.invalid/feed");
+        await page.Page.GetByLabel("Stream", new() { Exact = true }).FillAsync("https://example.invalid/feed");
 
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
 

@@ -27,6 +27,7 @@ public sealed class LayoutPageTests(DashboardServer server, BrowserFixture brows
     {
         await using var page = await LivePage.OpenAsync(browser, server.BaseAddress, "/");
         await page.Page.Locator("[data-testid=connection-badge][data-state=live]").WaitForAsync();
+        await page.WaitForShortcutsAsync();
         Assert.DoesNotContain("dark", await page.Page.EvaluateAsync<string>(ShownTheme), StringComparison.Ordinal);
 
         await page.Page.Locator("[data-testid=theme-toggle] button").ClickAsync();
@@ -37,6 +38,9 @@ public sealed class LayoutPageTests(DashboardServer server, BrowserFixture brows
         // The choice outlives the page: a reload comes back dark.
         await page.Page.ReloadAsync();
         await page.Page.WaitForFunctionAsync($"() => ({ShownTheme})().includes('dark')");
+
+        // The switch is the circuit's: a click before the page's circuit is up goes nowhere (prerendered markup).
+        await page.WaitForShortcutsAsync();
 
         await page.Page.Locator("[data-testid=theme-toggle] button").ClickAsync();
         await page.Page.WaitForFunctionAsync($"() => !({ShownTheme})().includes('dark')");

@@ -32,7 +32,7 @@ public sealed class PrometheusPanelTests : WidgetTestContext
         // Assert
         Assert.Equal("live", cut.Find("[data-testid=prom-panel]").GetAttribute("data-state"));
         Assert.StartsWith("Live, evaluated", cut.Find("[data-testid=prom-state]").TextContent.Trim(), StringComparison.Ordinal);
-        Assert.Equal(["web-1 216.9 kB/s", "web-2 1.50 kB/s"], cut.FindAll("[data-testid=prom-value]").Select(v => v.TextContent.Trim()));
+        Assert.Equal(["web-1 217 kB/s", "web-2 1.5 kB/s"], cut.FindAll("[data-testid=prom-value]").Select(v => v.TextContent.Trim()));
         Assert.Contains(Query, cut.Markup, StringComparison.Ordinal);
         var create = Assert.Single(await _js.WaitForAsync("create"));
         var data = (object[])create[2]!;
@@ -61,7 +61,7 @@ public sealed class PrometheusPanelTests : WidgetTestContext
         PublishResult(("web-1", 12));
         cut.WaitForAssertion(() => Assert.Equal("live", cut.Find("[data-testid=prom-panel]").GetAttribute("data-state")), Wait);
         Assert.Empty(cut.FindAll("[data-testid=prom-error]"));
-        Assert.Equal("web-1 12.00 B/s", cut.Find("[data-testid=prom-value]").TextContent.Trim());
+        Assert.Equal("web-1 12.0 B/s", cut.Find("[data-testid=prom-value]").TextContent.Trim());
     }
 
     [Fact]
