@@ -101,15 +101,21 @@ public sealed partial class Explore : IAsyncDisposable
 
     private void Choose(string? kind = null, string? unit = null) => Go(ExploreQuery.From(_query.Topic, _query.Fields, kind ?? _query.Kind, unit ?? _query.Unit));
 
-    private void Go(ExploreQuery query) => Navigation.NavigateTo(
-        Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
-        {
-            ["topic"] = query.Topic.Length > 0 ? query.Topic : null,
-            ["field"] = query.Fields.ToArray(),
-            ["kind"] = query.Kind,
-            ["unit"] = query.Unit.Length > 0 ? query.Unit : null,
-        }),
-        replace: true);
+    // The choice is taken at once, not when the address comes back from the browser: a second
+    // change made before that (tick a field, then pick a kind) builds on the first instead of undoing it.
+    private void Go(ExploreQuery query)
+    {
+        _query = query;
+        Navigation.NavigateTo(
+            Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+            {
+                ["topic"] = query.Topic.Length > 0 ? query.Topic : null,
+                ["field"] = query.Fields.ToArray(),
+                ["kind"] = query.Kind,
+                ["unit"] = query.Unit.Length > 0 ? query.Unit : null,
+            }),
+            replace: true);
+    }
 
     private async Task CopyAsync()
     {
