@@ -22,6 +22,10 @@ public sealed partial class PrometheusPanel
     private FeedMessage? _result;
     private FeedMessage? _error;
 
+    // Each event's data is read once, when it arrives, not at every use while rendering.
+    private PrometheusResult? _resultData;
+    private PrometheusSourceError? _errorData;
+
     /// <summary>The query's topic, e.g. <c>prom/node-cpu</c>.</summary>
     [Parameter, EditorRequired]
     public string Topic { get; set; } = "";
@@ -32,9 +36,9 @@ public sealed partial class PrometheusPanel
 
     protected override IReadOnlyList<string> Feeds => [Topic];
 
-    private PrometheusResult? Result => _result?.As<PrometheusResult>();
+    private PrometheusResult? Result => _resultData;
 
-    private PrometheusSourceError? Error => _error?.As<PrometheusSourceError>();
+    private PrometheusSourceError? Error => _errorData;
 
     // An error newer than the last result is the query's state now; an older one is over.
     private bool Failing => _error is not null && (_result is null || _error.Id > _result.Id);
@@ -51,6 +55,8 @@ public sealed partial class PrometheusPanel
     {
         _result = null;
         _error = null;
+        _resultData = null;
+        _errorData = null;
         _names.Clear();
         _series = [];
     }
@@ -65,11 +71,13 @@ public sealed partial class PrometheusPanel
             if (message.Type == PrometheusSourceError.EventType)
             {
                 _error = message;
+                _errorData = message.As<PrometheusSourceError>();
             }
             else if (message.Type == PrometheusResult.EventType)
             {
                 _result = message;
-                foreach (var series in message.As<PrometheusResult>().Series)
+                _resultData = message.As<PrometheusResult>();
+                foreach (var series in _resultData.Series)
                 {
                     added |= _names.Add(series.Name);
                 }
