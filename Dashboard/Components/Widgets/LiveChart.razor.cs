@@ -88,6 +88,8 @@ public sealed partial class LiveChart : IAsyncDisposable
 
     private string AriaLabel => $"{Title} chart: {string.Join(", ", Series.Select(s => s.Label))}";
 
+    private string Topics => string.Join(' ', Series.Select(s => s.Topic).Distinct(StringComparer.Ordinal));
+
     private int Window => WindowSeconds ?? Controls.Window.Seconds;
 
     private long BucketMs => (long)(TimeWindow.BucketSeconds(Window) * 1000);
