@@ -75,6 +75,60 @@ public sealed class BoardPageTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Explore_LineAppearsWhileTheBrowserIsSlow_ChartTakesEveryPoint()
+    {
+        // Arrange: a line panel of two fields, the second not published yet, in a browser slowed
+        // thirty times, so the acknowledgement of each render comes late. Blazor Server creates
+        // the chart again for a new line only after that acknowledgement; points sent in between
+        // for a chart of the old shape failed in the browser and ended the circuit (CI, stop 21).
+        await using var page = await LivePage.OpenAsync(browser, _server.BaseAddress, $"/explore?topic={Topic}&field=bytesPerSecond&field=errors&kind=line");
+        await page.WaitForShortcutsAsync();
+        var cdp = await page.Page.Context.NewCDPSessionAsync(page.Page);
+        await cdp.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = 30 });
+
+        // Act: 20 events a second for two seconds, the way a publisher sends them; the second
+        // field (a second line) starts with the sixth.
+        for (var i = 0; i < 40; i++)
+        {
+            await PublishAsync(1_000 + i, errors: i < 5 ? null : i);
+            await Task.Delay(50);
+        }
+
+        await cdp.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = 1 });
+
+        // Assert: both lines drawn, every event a point, the circuit alive.
+        var chart = page.Page.Locator("[data-testid=live-chart]");
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-points", "40");
+        await Assertions.Expect(chart).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("errors"));
+        Assert.Empty(page.Errors);
+    }
+
+    [Fact]
+    public async Task Explore_CircuitEndedByAnError_PageReloadsItselfAndComesBackLive()
+    {
+        // Arrange: a live line panel; then the chart library breaks in this page only, so the
+        // next chart the circuit creates throws in the browser and the server ends the circuit.
+        await using var page = await LivePage.OpenAsync(browser, _server.BaseAddress, $"/explore?topic={Topic}&field=bytesPerSecond&kind=line");
+        await page.WaitForShortcutsAsync();
+        await page.Page.EvaluateAsync("() => { window.beforeCrash = true; window.uPlot = function () { throw new Error('chart library broken by the test'); }; }");
+
+        // Act: the first event is the panel's first line: the chart is created again.
+        await PublishAsync(2_000);
+
+        // Assert: Blazor's error bar shows, then the page reloads by itself (a new window object,
+        // the real uPlot again) and draws the event from the relay's window.
+        await Assertions.Expect(page.Page.Locator("#blazor-error-ui")).ToBeVisibleAsync();
+        await page.Page.WaitForFunctionAsync("() => window.beforeCrash === undefined && document.documentElement.dataset.shortcuts === 'on'");
+        await Assertions.Expect(page.Page.Locator("[data-testid=live-chart]")).ToHaveAttributeAsync("data-points", "1");
+        await PublishAsync(2_500);
+        await Assertions.Expect(page.Page.Locator("[data-testid=live-chart]")).ToHaveAttributeAsync("data-points", "2");
+        await Assertions.Expect(page.Page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        // What the crash itself logs (the badge's pings fail until the reload), nothing after it.
+        Assert.Contains("unhandled exception on the current circuit", page.Errors[0], StringComparison.Ordinal);
+        Assert.All(page.Errors.Skip(1), error => Assert.Contains("not in the 'Connected' State", error, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Explore_OpenedFromAddress_ShowsTheSamePanelLive()
     {
         await PublishAsync(800);
@@ -96,9 +150,11 @@ public sealed class BoardPageTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Empty(page.Errors);
     }
 
-    private async Task PublishAsync(double bytesPerSecond, int errors = 0)
+    private async Task PublishAsync(double bytesPerSecond, int? errors = 0)
     {
-        using var response = await _http.PostAsJsonAsync($"/feeds/publish/{Topic}", new { bytesPerSecond, errors });
+        using var response = errors is { } count
+            ? await _http.PostAsJsonAsync($"/feeds/publish/{Topic}", new { bytesPerSecond, errors = count })
+            : await _http.PostAsJsonAsync($"/feeds/publish/{Topic}", new { bytesPerSecond });
         response.EnsureSuccessStatusCode();
     }
 }

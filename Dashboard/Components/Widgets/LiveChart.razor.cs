@@ -164,7 +164,12 @@ public sealed partial class LiveChart : IAsyncDisposable
             return;
         }
 
-        if (!_ready)
+        // Not drawn yet, or drawn in a shape the parameters have since changed (a new line on a
+        // board): the browser's chart still has the old series, and points for the new ones would
+        // not fit it. Blazor Server runs OnAfterRenderAsync, where the chart is created again,
+        // only once the browser acknowledged the render, so flushes do come in between; they wait
+        // here for the create, which takes them in.
+        if (!_ready || _drawn != Current)
         {
             _buffer.AddRange(batch);
             return;
@@ -240,7 +245,9 @@ public sealed partial class LiveChart : IAsyncDisposable
         }
 
         _ready = true;
-        if (_buffer.Count > 0)
+
+        // Parameters that changed while the create was on the wire: the next render creates again.
+        if (_buffer.Count > 0 && _drawn == Current)
         {
             var pending = _buffer.ToList();
             _buffer.Clear();
