@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"{ChromiumPath} is missing: apt-get install -y --no-install-recommends chromium (.ci/run does this).");
         }
 
+        // Expectations wait as long as actions do (LivePage's 15 s): Playwright's 5 s default
+        // was missed on CI's two cores while four browser collections ran at once.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -36,7 +36,7 @@ public sealed class LayoutPageTests(DashboardServer server, BrowserFixture brows
         await page.ScreenshotAsync("layout-dark");
 
         // The choice outlives the page: a reload comes back dark.
-        await page.Page.ReloadAsync();
+        await page.ReloadAsync();
         await page.Page.WaitForFunctionAsync($"() => ({ShownTheme})().includes('dark')");
 
         // The switch is the circuit's: a click before the page's circuit is up goes nowhere (prerendered markup).
@@ -89,10 +89,17 @@ public sealed class LayoutPageTests(DashboardServer server, BrowserFixture brows
             HasTouch = true,
         });
         await page.Page.Locator("[data-testid=connection-badge][data-state=live]").WaitForAsync();
+
+        // The prerendered badge can already say Live; measured before the circuit is up, the
+        // header is the prerendered one that the circuit's render replaces, and a box measured
+        // as it goes is null.
+        await page.WaitForShortcutsAsync();
         var pages = page.Page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" });
 
         // Every switch in the bar is on the screen; the menu waits behind its button, off the page.
-        var toggle = await page.Page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" }).BoundingBoxAsync();
+        var theme = page.Page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" });
+        await Assertions.Expect(theme).ToBeVisibleAsync();
+        var toggle = await theme.BoundingBoxAsync();
         var overflow = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         await page.ScreenshotAsync("layout-phone");
         Assert.NotNull(toggle);

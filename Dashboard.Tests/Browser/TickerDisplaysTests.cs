@@ -108,7 +108,7 @@ public sealed class TickerDisplaysTests(DashboardServer server, BrowserFixture b
         await Assertions.Expect(page.Page.Locator("[data-testid=quote-row][data-symbol=ACME]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Page.Locator(".tape-item[data-symbol=ACME]")).ToHaveCountAsync(0);
 
-        await page.Page.ReloadAsync();
+        await page.ReloadAsync();
         await page.WaitForShortcutsAsync();
         await Assertions.Expect(rows).ToHaveCountAsync(all - 2);
         await Assertions.Expect(page.Page.Locator("[data-testid=quote-row][data-symbol=GLOBX]")).ToHaveCountAsync(0);
@@ -116,7 +116,7 @@ public sealed class TickerDisplaysTests(DashboardServer server, BrowserFixture b
         await page.Page.GetByTestId("watchlist").Locator("summary").ClickAsync();
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Show every symbol" }).ClickAsync();
         await Assertions.Expect(rows).ToHaveCountAsync(all);
-        await page.Page.ReloadAsync();
+        await page.ReloadAsync();
         await page.WaitForShortcutsAsync();
         await Assertions.Expect(page.Page.GetByTestId("watchlist").Locator("summary")).ToHaveTextAsync("Watchlist: every symbol");
         Assert.False(await page.ReconnectBannerVisibleAsync());

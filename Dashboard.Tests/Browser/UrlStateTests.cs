@@ -37,7 +37,7 @@ public sealed class UrlStateTests(DashboardServer server, BrowserFixture browser
         await page.Page.WaitForURLAsync(new Regex($"symbol={third}"));
         await page.Page.WaitForURLAsync(new Regex("window=1h"));
         await page.Page.WaitForURLAsync(new Regex("paused=1"));
-        await page.Page.ReloadAsync();
+        await page.ReloadAsync();
         await page.WaitForShortcutsAsync();
 
         await Assertions.Expect(page.Page.Locator("[data-testid=window][data-seconds='3600']")).ToHaveAttributeAsync("aria-pressed", "true");
@@ -59,7 +59,7 @@ public sealed class UrlStateTests(DashboardServer server, BrowserFixture browser
 
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "15 min", Exact = true }).ClickAsync();
         await page.Page.WaitForURLAsync(new Regex("window=15m"));
-        await page.Page.ReloadAsync();
+        await page.ReloadAsync();
 
         await Assertions.Expect(page.Page.Locator("[data-testid=window][data-seconds='900']")).ToHaveAttributeAsync("aria-pressed", "true");
         Assert.Empty(page.Errors);

@@ -14,7 +14,7 @@ public sealed class ChatWordingTests(DashboardServer server, BrowserFixture brow
         await page.Page.GetByTestId("sse-status").Filter(new() { HasText = "open" }).WaitForAsync();
 
         var opened = page.Page.WaitForRequestAsync(r => r.Url.Contains("/feeds/sse?topic=chat/lobby&lastEventId=", StringComparison.Ordinal));
-        await page.Page.ReloadAsync();
+        await page.ReloadAsync();
         var request = await opened;
 
         Assert.Null(await request.HeaderValueAsync("last-event-id"));
